@@ -1,0 +1,65 @@
+//! `jianbao new`: create the next issue.
+
+use std::path::{Path, PathBuf};
+
+use super::{CommandError, Result};
+use crate::model::{Date, Issue};
+use crate::store::{StoreError, Workspace, load_issue, save_issue};
+
+/// Which workspace a command without an issue argument works in: `--workspace`, else
+/// the current folder when it is one, else the default workspace.
+pub fn resolve_workspace(explicit: Option<&Path>) -> std::result::Result<Workspace, StoreError> {
+    match explicit {
+        Some(dir) => Workspace::open(dir),
+        None if Workspace::is_workspace(Path::new(".")) => Workspace::open(Path::new(".")),
+        None => Workspace::open_default(),
+    }
+}
+
+/// Create the issue after `from` (or after the workspace's newest issue) and return
+/// its path. Never overwrites a file.
+pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>) -> Result<PathBuf> {
+    let (issue, path) = match from {
+        Some(file) => {
+            let loaded = load_issue(file)?;
+            if loaded.read_only {
+                return Err(StoreError::NewerFormat { path: file.to_path_buf(), found: loaded.doc.format }.into());
+            }
+            let ws = match workspace {
+                Some(dir) => Some(Workspace::open(dir)?),
+                None => Workspace::containing(file),
+            };
+            let profile = ws.as_ref().map(|ws| ws.profile()).transpose()?.map(|l| l.doc);
+            let issue = following(&loaded.doc, profile.as_ref())?;
+            let path = match &ws {
+                Some(ws) => ws.issue_path(&issue),
+                None => file.with_file_name(format!("{}.toml", issue.file_stem())),
+            };
+            (issue, path)
+        }
+        None => {
+            let ws = resolve_workspace(workspace)?;
+            let profile = ws.profile()?.doc;
+            let issue = match ws.issues()?.into_iter().next() {
+                Some(newest) => following(&newest.issue.doc, Some(&profile))?,
+                None => Issue::first(&profile, Date::today()),
+            };
+            let path = ws.issue_path(&issue);
+            (issue, path)
+        }
+    };
+    if path.exists() {
+        return Err(StoreError::Exists { path }.into());
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, &e))?;
+    }
+    save_issue(&path, &issue)?;
+    Ok(path)
+}
+
+fn following(previous: &Issue, profile: Option<&crate::model::Profile>) -> Result<Issue> {
+    previous
+        .next(profile)
+        .ok_or_else(|| CommandError::Usage("the next issue's date is beyond the calendar".to_string()))
+}

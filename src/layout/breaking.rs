@@ -1,0 +1,315 @@
+//! CJK line breaking with 禁则.
+//!
+//! The text is cut into *units* (a grapheme, a run of spaces, a Western word, a —— or ……
+//! run), units are glued into *pieces* wherever a break between them is forbidden, and the
+//! pieces are laid out greedily. A piece that does not fit moves whole to the next line,
+//! which carries the last character(s) of the line down with a forbidden line-start mark
+//! (推出). Nothing ever exceeds the width: a piece longer than a whole line is cut at the
+//! best grapheme boundary that fits.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::kinsoku::{is_break_space, is_no_end, is_no_start, is_word_char, pair_class};
+use super::width::grapheme_cols;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    Space,
+    Word,
+    Pair(u8),
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    cols: usize,
+    kind: UnitKind,
+    no_start: bool,
+    no_end: bool,
+}
+
+/// An unbreakable stretch of text and the (droppable) spaces before it.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    space_cols: usize,
+    start: usize,
+    end: usize,
+    cols: usize,
+}
+
+fn unit_kind(g: &str) -> UnitKind {
+    let c = g.chars().next().unwrap_or(' ');
+    if is_break_space(c) {
+        UnitKind::Space
+    } else if is_word_char(c) {
+        UnitKind::Word
+    } else if let Some(class) = pair_class(c) {
+        UnitKind::Pair(class)
+    } else {
+        UnitKind::Other
+    }
+}
+
+fn units(text: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    for (start, g) in text.grapheme_indices(true) {
+        let kind = unit_kind(g);
+        let cols = unit_cols(g);
+        let end = start + g.len();
+        let first = g.chars().next().unwrap_or(' ');
+        let last = g.chars().next_back().unwrap_or(' ');
+        if let Some(prev) = out.last_mut()
+            && prev.kind == kind
+            && kind != UnitKind::Other
+        {
+            prev.end = end;
+            prev.cols += cols;
+            prev.no_end = is_no_end(last);
+            continue;
+        }
+        out.push(Unit {
+            start,
+            end,
+            cols,
+            kind,
+            no_start: is_no_start(first),
+            no_end: is_no_end(last),
+        });
+    }
+    out
+}
+
+fn pieces(units: &[Unit]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut current: Option<Piece> = None;
+    let mut pending_space: Option<Unit> = None;
+    let mut previous: Option<Unit> = None;
+    for &unit in units {
+        if unit.kind == UnitKind::Space {
+            pending_space = Some(unit);
+            continue;
+        }
+        let space = pending_space.take();
+        match (current.as_mut(), previous) {
+            (Some(piece), Some(prev)) => {
+                if unit.no_start || prev.no_end {
+                    piece.end = unit.end;
+                    piece.cols += space.map_or(0, |s| s.cols) + unit.cols;
+                } else {
+                    out.push(*piece);
+                    current = Some(Piece {
+                        space_cols: space.map_or(0, |s| s.cols),
+                        start: unit.start,
+                        end: unit.end,
+                        cols: unit.cols,
+                    });
+                }
+            }
+            _ => {
+                current = Some(Piece {
+                    space_cols: 0,
+                    start: unit.start,
+                    end: unit.end,
+                    cols: unit.cols,
+                });
+            }
+        }
+        previous = Some(unit);
+    }
+    out.extend(current);
+    out
+}
+
+/// Break `text` into lines of at most `width` columns. The first line is `first_indent`
+/// columns narrower, the others `rest_indent` narrower (the caller prints the indent).
+/// Returns byte ranges into `text`; what lies between two ranges is only spaces dropped
+/// at the break.
+pub fn break_lines(
+    text: &str,
+    width: usize,
+    first_indent: usize,
+    rest_indent: usize,
+) -> Vec<Range<usize>> {
+    let units = units(text);
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut line: Option<(usize, usize, usize)> = None; // start, end, cols
+    let avail = |n: usize| width.saturating_sub(if n == 0 { first_indent } else { rest_indent });
+    for piece in pieces(&units) {
+        if let Some((start, end, cols)) = line {
+            if cols + piece.space_cols + piece.cols <= avail(lines.len()) {
+                line = Some((start, piece.end, cols + piece.space_cols + piece.cols));
+                continue;
+            }
+            lines.push(start..end);
+        }
+        // The piece begins a line; cut it while it is wider than a whole line.
+        let mut start = piece.start;
+        let mut cols = piece.cols;
+        while cols > avail(lines.len()) {
+            let (cut, cut_cols) = best_cut(text, start..piece.end, avail(lines.len()));
+            lines.push(start..cut);
+            start = cut;
+            cols -= cut_cols;
+        }
+        line = Some((start, piece.end, cols));
+    }
+    lines.extend(line.map(|(start, end, _)| start..end));
+    lines
+}
+
+/// Where to cut an over-long piece so that its head fits in `avail` columns: the last
+/// grapheme boundary that fits and breaks no rule, else the last that fits, else after the
+/// first grapheme (a line must hold at least one). Returns the cut and the head's columns.
+fn best_cut(text: &str, range: Range<usize>, avail: usize) -> (usize, usize) {
+    let mut cols = 0;
+    let mut prev: Option<&str> = None;
+    let mut last_fit = None;
+    let mut last_clean = None;
+    for (offset, g) in text[range.clone()].grapheme_indices(true) {
+        let at = range.start + offset;
+        if let Some(p) = prev {
+            last_fit = Some((at, cols));
+            if boundary_is_clean(p, g) {
+                last_clean = Some((at, cols));
+            }
+        }
+        let w = unit_cols(g);
+        if cols + w > avail {
+            if prev.is_none() {
+                return (at + g.len(), w);
+            }
+            break;
+        }
+        cols += w;
+        prev = Some(g);
+    }
+    last_clean.or(last_fit).unwrap_or((range.end, cols))
+}
+
+fn boundary_is_clean(before: &str, after: &str) -> bool {
+    let b = before.chars().next_back().unwrap_or(' ');
+    let a = after.chars().next().unwrap_or(' ');
+    let same_pair = matches!((pair_class(b), pair_class(a)), (Some(x), Some(y)) if x == y);
+    !(is_no_end(b) || is_no_start(a) || is_break_space(a) || is_break_space(b) || same_pair)
+}
+
+/// Columns of one grapheme as the breaker counts them: an ideographic space is one 字,
+/// any other space (tab included) one column.
+fn unit_cols(g: &str) -> usize {
+    match g.chars().next() {
+        Some('\u{3000}') => 2,
+        Some(c) if is_break_space(c) => 1,
+        _ => grapheme_cols(g),
+    }
+}
+
+/// Lines of `text` at `width` columns, as owned strings without indents.
+pub fn wrap(text: &str, width: usize, first_indent: usize, rest_indent: usize) -> Vec<String> {
+    break_lines(text, width, first_indent, rest_indent)
+        .into_iter()
+        .map(|r| text[r].trim_end().to_string())
+        .collect()
+}
+
+/// Like [`wrap`], but for a centred headline: the same number of lines as a greedy break,
+/// with the lines as even as possible (a 30-字 headline at 28 becomes 15 + 15, not 28 + 2).
+pub fn wrap_balanced(text: &str, width: usize) -> Vec<String> {
+    let greedy = break_lines(text, width, 0, 0);
+    if greedy.len() < 2 {
+        return wrap(text, width, 0, 0);
+    }
+    let total: usize = super::width::str_cols(text);
+    let lower = total.div_ceil(greedy.len()).min(width);
+    for w in lower..width {
+        let lines = break_lines(text, w, 0, 0);
+        if lines.len() == greedy.len() {
+            return lines.into_iter().map(|r| text[r].trim_end().to_string()).collect();
+        }
+    }
+    wrap(text, width, 0, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::width::str_cols;
+
+    fn lines(text: &str, width_zi: usize) -> Vec<String> {
+        wrap(text, width_zi * 2, 0, 0)
+    }
+
+    #[test]
+    fn fills_lines_to_the_width() {
+        let text = "一二三四五六七八九十一二三四五六七八九十";
+        assert_eq!(lines(text, 8), ["一二三四五六七八", "九十一二三四五六", "七八九十"]);
+    }
+
+    #[test]
+    fn a_comma_never_starts_a_line() {
+        // 8 字 per line: the comma would be the 9th; carry 八 down with it.
+        let out = lines("一二三四五六七八，九十", 8);
+        assert_eq!(out, ["一二三四五六七", "八，九十"]);
+    }
+
+    #[test]
+    fn a_chain_of_closing_marks_is_carried_down_together() {
+        let out = lines("一二三四五六七“八”。九十", 8);
+        assert_eq!(out, ["一二三四五六七", "“八”。九十"]);
+    }
+
+    #[test]
+    fn an_opening_quote_never_ends_a_line() {
+        let out = lines("一二三四五六七“八九”十", 8);
+        assert_eq!(out, ["一二三四五六七", "“八九”十"]);
+    }
+
+    #[test]
+    fn dash_and_ellipsis_pairs_stay_whole() {
+        let out = lines("一二三四五六七——八九", 8);
+        assert_eq!(out, ["一二三四五六", "七——八九"]);
+        let out = lines("一二三四五六七……八九", 8);
+        assert_eq!(out, ["一二三四五六", "七……八九"]);
+    }
+
+    #[test]
+    fn ascii_runs_are_not_broken() {
+        let out = lines("一二三四五六CUBE-Net平台", 8);
+        assert_eq!(out, ["一二三四五六", "CUBE-Net平台"]);
+    }
+
+    #[test]
+    fn break_at_a_space_drops_it() {
+        let text = "abcd efgh ijkl";
+        let r = break_lines(text, 9, 0, 0);
+        assert_eq!(r.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["abcd efgh", "ijkl"]);
+    }
+
+    #[test]
+    fn a_run_longer_than_a_line_is_cut_to_fit() {
+        let out = lines("见https://www.example.org/very/long/path/index.html", 8);
+        assert!(out.iter().all(|l| str_cols(l) <= 16), "{out:?}");
+        assert_eq!(out.concat(), "见https://www.example.org/very/long/path/index.html");
+    }
+
+    #[test]
+    fn indents_narrow_the_lines() {
+        let out = wrap("一二三四五六七八九十一二", 16, 4, 0);
+        assert_eq!(out, ["一二三四五六", "七八九十一二"]);
+    }
+
+    #[test]
+    fn balanced_headline_halves() {
+        let text = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        assert_eq!(wrap_balanced(text, 56), ["一二三四五六七八九十一二三四五", "六七八九十一二三四五六七八九十"]);
+    }
+
+    #[test]
+    fn no_progress_trap_with_tiny_width() {
+        let out = lines("，，，，，，", 1);
+        assert_eq!(out.concat(), "，，，，，，");
+    }
+}

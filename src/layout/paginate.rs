@@ -1,0 +1,209 @@
+//! Pages of a fixed number of lines, GB/T 9704 style: the page number `— 1 —` sits one 字
+//! in from the right edge on odd pages and from the left edge on even pages; pages are
+//! separated by a form feed.
+//!
+//! Two rules decide where a page breaks: a run of lines marked `keep_with_next` moves to
+//! the next page together with the line after it (so a headline is never stranded at the
+//! foot of a page), and the footer block is kept whole at the foot of the last page. Blank
+//! lines that would open a page are dropped.
+
+use super::align;
+
+/// One laid-out line of the body and whether it must share a page with the next line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub keep_with_next: bool,
+}
+
+impl Line {
+    pub fn new(text: impl Into<String>) -> Self {
+        Line {
+            text: text.into(),
+            keep_with_next: false,
+        }
+    }
+
+    pub fn kept(text: impl Into<String>) -> Self {
+        Line {
+            text: text.into(),
+            keep_with_next: true,
+        }
+    }
+
+    pub fn blank() -> Self {
+        Line::new("")
+    }
+}
+
+/// Lines from `i` that must stay on one page: every `keep_with_next` line and the one after.
+fn chain_len(body: &[Line], i: usize) -> usize {
+    let kept = body[i..].iter().take_while(|l| l.keep_with_next).count();
+    (kept + 1).min(body.len() - i)
+}
+
+/// Distribute `body` then `footer` over pages of exactly `per_page` lines (`per_page > 0`).
+pub fn paginate(body: &[Line], footer: &[String], per_page: usize) -> Vec<Vec<String>> {
+    assert!(per_page > 0, "paginate needs a page length");
+    let mut pages: Vec<Vec<String>> = Vec::new();
+    let mut page: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < body.len() {
+        let line = &body[i];
+        if page.is_empty() && line.text.is_empty() {
+            i += 1;
+            continue;
+        }
+        let starts_chain = i == 0 || !body[i - 1].keep_with_next;
+        if starts_chain && !page.is_empty() {
+            let chain = chain_len(body, i);
+            if page.len() + chain > per_page && chain <= per_page {
+                pages.push(pad(page, per_page));
+                page = Vec::new();
+                continue;
+            }
+        }
+        page.push(line.text.clone());
+        i += 1;
+        if page.len() == per_page {
+            pages.push(std::mem::take(&mut page));
+        }
+    }
+    place_footer(&mut pages, page, footer, per_page);
+    pages
+}
+
+/// The footer goes at the foot of the last page, or of a new page when it does not fit
+/// below the body (with a blank line between); a footer longer than a page just flows.
+fn place_footer(pages: &mut Vec<Vec<String>>, mut page: Vec<String>, footer: &[String], per_page: usize) {
+    if footer.len() > per_page {
+        for line in footer {
+            if page.len() == per_page {
+                pages.push(std::mem::take(&mut page));
+            }
+            page.push(line.clone());
+        }
+        pages.push(pad(page, per_page));
+        return;
+    }
+    if !footer.is_empty() {
+        let gap = usize::from(!page.is_empty());
+        if page.len() + gap + footer.len() > per_page {
+            pages.push(pad(page, per_page));
+            page = Vec::new();
+        }
+        page.resize(per_page - footer.len(), String::new());
+        page.extend(footer.iter().cloned());
+    }
+    if !page.is_empty() || pages.is_empty() {
+        pages.push(pad(page, per_page));
+    }
+}
+
+fn pad(mut page: Vec<String>, per_page: usize) -> Vec<String> {
+    page.resize(per_page, String::new());
+    page
+}
+
+/// The page-number line of page `n` (1-based) for a text `width` columns wide.
+pub fn page_number_line(n: usize, width: usize) -> String {
+    let number = format!("— {n} —");
+    if n % 2 == 1 {
+        align::right(&number, width, 2)
+    } else {
+        format!("{}{number}", align::indent(2))
+    }
+}
+
+/// Pages as text: each page's lines, its number line, and a form feed before the next.
+pub fn render_pages(pages: &[Vec<String>], width: usize) -> String {
+    let mut out = String::new();
+    for (k, page) in pages.iter().enumerate() {
+        if k > 0 {
+            out.push('\u{c}');
+        }
+        for line in page {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out.push_str(&page_number_line(k + 1, width));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::width::str_cols;
+
+    fn body(texts: &[&str]) -> Vec<Line> {
+        texts.iter().map(|t| Line::new(*t)).collect()
+    }
+
+    #[test]
+    fn pages_have_exactly_the_page_length() {
+        let lines: Vec<Line> = (0..12).map(|k| Line::new(format!("行{k}"))).collect();
+        let pages = paginate(&lines, &[], 5);
+        assert_eq!(pages.len(), 3);
+        assert!(pages.iter().all(|p| p.len() == 5));
+        assert_eq!(pages[2][1], "行11");
+        assert_eq!(pages[2][2], "");
+    }
+
+    #[test]
+    fn a_headline_moves_to_the_next_page_with_its_first_line() {
+        let mut lines = body(&["一", "二", "三", ""]);
+        lines.push(Line::kept("标题"));
+        lines.push(Line::new("　　正文第一行"));
+        lines.push(Line::new("正文第二行"));
+        let pages = paginate(&lines, &[], 5);
+        assert_eq!(pages[0], ["一", "二", "三", "", ""]);
+        assert_eq!(pages[1][0], "标题");
+        assert_eq!(pages[1][1], "　　正文第一行");
+    }
+
+    #[test]
+    fn blank_lines_do_not_open_a_page() {
+        let lines = body(&["一", "二", "", "三"]);
+        let pages = paginate(&lines, &[], 2);
+        assert_eq!(pages[1][0], "三");
+    }
+
+    #[test]
+    fn footer_sits_at_the_foot_of_the_last_page() {
+        let lines = body(&["一", "二"]);
+        let footer = vec!["编辑：某".to_string(), "审核：某".to_string()];
+        let pages = paginate(&lines, &footer, 6);
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0], ["一", "二", "", "", "编辑：某", "审核：某"]);
+    }
+
+    #[test]
+    fn footer_that_does_not_fit_goes_whole_to_a_new_page() {
+        let lines = body(&["一", "二", "三", "四"]);
+        let footer = vec!["编辑：某".to_string(), "审核：某".to_string()];
+        let pages = paginate(&lines, &footer, 5);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(&pages[1][3..], ["编辑：某", "审核：某"]);
+    }
+
+    #[test]
+    fn page_numbers_alternate_sides() {
+        let odd = page_number_line(1, 56);
+        let even = page_number_line(2, 56);
+        assert_eq!(str_cols(&odd), 54);
+        assert!(odd.trim_start().starts_with('—'));
+        assert_eq!(even, "\u{3000}— 2 —");
+    }
+
+    #[test]
+    fn render_separates_pages_with_form_feeds() {
+        let pages = vec![vec!["甲".to_string()], vec!["乙".to_string()]];
+        let text = render_pages(&pages, 20);
+        let parts: Vec<&str> = text.split('\u{c}').collect();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[1].lines().count(), 2);
+        assert!(parts[1].starts_with("乙\n"));
+    }
+}

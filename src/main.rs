@@ -1,0 +1,143 @@
+//! The `jianbao` command line: one function per subcommand.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use jianbao::check::Severity;
+use jianbao::commands::export::{Destination, Format, Settings, export_file};
+use jianbao::commands::{CommandError, check::check_file, new::new_issue};
+use jianbao::lang::Lang;
+
+/// 简报 jianbao — assemble the issues of an internal bulletin (《科协每周动态》 and kin):
+/// pick items from the pool, arrange the outline, export print-exact text.
+#[derive(Debug, Parser)]
+#[command(name = "jianbao", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// An issue file or a workspace folder to open in the editor (default workspace if none).
+    path: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the next issue: 第N+1期, 总第M+1期 (第1期 in a new year), date +7 days, the same
+    /// publication, footer and section titles, no items. Prints the new file's path.
+    New {
+        /// The issue to follow (default: the workspace's newest issue).
+        #[arg(long, value_name = "ISSUE")]
+        from: Option<PathBuf>,
+        /// The workspace (default: the --from issue's, the current folder, or the default workspace).
+        #[arg(long, value_name = "DIR")]
+        workspace: Option<PathBuf>,
+    },
+    /// Write the print text (or Markdown) of an issue.
+    Export {
+        /// The issue file (issues/<year>-<NN>.toml).
+        issue: PathBuf,
+        /// Where to write: a file, or - for standard output (default: exports/<year>-<NN>.txt
+        /// in the issue's workspace).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Plain text for print, or Markdown.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// 字 per line, overriding the issue's layout; 0 = one line per paragraph (for Word/WPS).
+        #[arg(long, value_name = "N")]
+        width: Option<u32>,
+        /// Break into pages with page numbers (the layout's lines_per_page, or 22).
+        #[arg(long, conflicts_with = "no_paginate")]
+        paginate: bool,
+        /// Do not break into pages.
+        #[arg(long)]
+        no_paginate: bool,
+    },
+    /// Preflight an issue: errors (exit 1) and warnings, one a line.
+    Check {
+        /// The issue file.
+        issue: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Markdown,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::New { from, workspace }) => run_new(from.as_deref(), workspace.as_deref()),
+        Some(Command::Export { issue, output, format, width, paginate, no_paginate }) => {
+            let format = match format {
+                FormatArg::Text => Format::Text,
+                FormatArg::Markdown => Format::Markdown,
+            };
+            let paginate = match (paginate, no_paginate) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            };
+            run_export(&issue, output.as_deref(), Settings { format, width, paginate })
+        }
+        Some(Command::Check { issue }) => run_check(&issue),
+        None => run_editor(cli.path.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("jianbao: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_new(from: Option<&Path>, workspace: Option<&Path>) -> Result<ExitCode, CommandError> {
+    let path = new_issue(from, workspace)?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_export(issue: &Path, output: Option<&Path>, settings: Settings) -> Result<ExitCode, CommandError> {
+    match export_file(issue, output, settings)? {
+        Destination::Stdout(text) => write_stdout(&text),
+        Destination::File(path) => println!("{}", path.display()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(issue: &Path) -> Result<ExitCode, CommandError> {
+    let lang = Lang::from_env().unwrap_or_default();
+    let findings = check_file(issue)?;
+    let mut text = String::new();
+    for f in &findings {
+        text.push_str(&f.message(lang));
+        text.push('\n');
+    }
+    write_stdout(&text);
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
+    let summary = match lang {
+        Lang::Zh => format!("{}：{errors} 个错误，{warnings} 个警告", issue.display()),
+        Lang::En => format!("{}: {errors} error(s), {warnings} warning(s)", issue.display()),
+    };
+    eprintln!("{summary}");
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_editor(_path: Option<&Path>) -> Result<ExitCode, CommandError> {
+    Err(CommandError::Usage(
+        "the editor is not built yet; use `jianbao export`, `jianbao new` or `jianbao check`".to_string(),
+    ))
+}
+
+/// Print to stdout; a reader that went away (`| head`) is not an error.
+fn write_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}

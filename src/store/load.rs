@@ -1,0 +1,133 @@
+//! Strict loading of TOML files: an unknown or mistyped field, a bad date or a missing
+//! field is an error naming file, line and column; nothing is silently dropped.
+
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::error::{Result, StoreError};
+use crate::model::{FORMAT, Issue, Item, PoolFile, Profile};
+
+/// A loaded document and whether it must be kept read-only (written by a newer jianbao).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded<T> {
+    pub doc: T,
+    pub read_only: bool,
+}
+
+/// A document that carries the `format` number.
+pub trait Versioned {
+    fn format(&self) -> u32;
+}
+
+impl Versioned for Issue {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
+impl Versioned for Profile {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
+impl Versioned for PoolFile {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
+/// Read a file as UTF-8 text (a BOM is skipped).
+pub fn read_text(path: &Path) -> Result<String> {
+    if path.is_dir() {
+        return Err(StoreError::Read { path: path.to_path_buf(), reason: "it is a folder, not a file".into() });
+    }
+    let bytes = fs::read(path).map_err(|e| StoreError::read(path, &e))?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8 { path: path.to_path_buf() })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Parse `text` (the contents of `path`) strictly.
+pub fn parse<T: DeserializeOwned + Versioned>(path: &Path, text: &str) -> Result<Loaded<T>> {
+    if text.trim().is_empty() {
+        return Err(StoreError::Empty { path: path.to_path_buf() });
+    }
+    match toml::from_str::<T>(text) {
+        Ok(doc) => match doc.format() {
+            0 => Err(StoreError::BadFormat { path: path.to_path_buf(), found: 0 }),
+            f => Ok(Loaded { doc, read_only: f > FORMAT }),
+        },
+        Err(err) => {
+            // A newer program may have added fields we do not know: say so, rather than
+            // blaming the file.
+            if let Some(found) = probe_format(text)
+                && found > FORMAT
+            {
+                return Err(StoreError::NewerFormat { path: path.to_path_buf(), found });
+            }
+            Err(syntax_error(path, text, &err))
+        }
+    }
+}
+
+fn probe_format(text: &str) -> Option<u32> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<u32>,
+    }
+    toml::from_str::<Probe>(text).ok()?.format
+}
+
+fn syntax_error(path: &Path, text: &str, err: &toml::de::Error) -> StoreError {
+    let (line, column) = err.span().map_or((1, 1), |span| line_column(text, span.start));
+    let message = err.message().trim().replace('\n', "; ");
+    StoreError::Syntax { path: path.to_path_buf(), line, column, message }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+pub fn load<T: DeserializeOwned + Versioned>(path: &Path) -> Result<Loaded<T>> {
+    let text = read_text(path)?;
+    parse(path, &text)
+}
+
+pub fn load_issue(path: &Path) -> Result<Loaded<Issue>> {
+    load(path)
+}
+
+pub fn load_profile(path: &Path) -> Result<Loaded<Profile>> {
+    load(path)
+}
+
+pub fn load_pool_item(path: &Path) -> Result<Loaded<Item>> {
+    let loaded: Loaded<PoolFile> = load(path)?;
+    Ok(Loaded { doc: loaded.doc.item, read_only: loaded.read_only })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "a = 1\n标题 = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
+        let second_eq = text.rfind('=').unwrap();
+        assert_eq!(line_column(text, second_eq), (2, 4));
+    }
+}

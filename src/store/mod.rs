@@ -1,0 +1,12 @@
+//! Files on disk: the workspace folder, strict loading, atomic saving.
+
+pub mod atomic;
+pub mod error;
+pub mod load;
+pub mod samples;
+pub mod workspace;
+pub mod write;
+
+pub use error::{Result, StoreError};
+pub use load::{Loaded, load_issue, load_pool_item, load_profile};
+pub use workspace::{IssueEntry, Workspace, save_issue};

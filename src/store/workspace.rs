@@ -1,0 +1,264 @@
+//! A workspace folder: `jianbao.toml`, `pool/`, `issues/`, `exports/`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::atomic::write_atomic;
+use super::error::{Result, StoreError};
+use super::load::{Loaded, load_issue, load_pool_item, load_profile};
+use super::samples::SAMPLE_FILES;
+use super::write::{issue_toml, pool_item_toml, profile_toml};
+use crate::model::{FORMAT, Issue, Item, Profile};
+
+pub const PROFILE_FILE: &str = "jianbao.toml";
+pub const POOL_DIR: &str = "pool";
+pub const ISSUES_DIR: &str = "issues";
+pub const EXPORTS_DIR: &str = "exports";
+pub const TRASH_DIR: &str = "trash";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    root: PathBuf,
+}
+
+/// An issue file found in a workspace.
+#[derive(Debug, Clone)]
+pub struct IssueEntry {
+    pub path: PathBuf,
+    pub issue: Loaded<Issue>,
+}
+
+impl Workspace {
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Whether `dir` holds a `jianbao.toml`.
+    pub fn is_workspace(dir: &Path) -> bool {
+        dir.join(PROFILE_FILE).is_file()
+    }
+
+    pub fn open(dir: &Path) -> Result<Workspace> {
+        if !dir.is_dir() {
+            return Err(StoreError::Read { path: dir.to_path_buf(), reason: "no such folder".into() });
+        }
+        if !Self::is_workspace(dir) {
+            return Err(StoreError::NotAWorkspace { path: dir.to_path_buf() });
+        }
+        Ok(Workspace { root: dir.to_path_buf() })
+    }
+
+    /// Make `dir` a workspace with this profile (the folder may exist but must not be
+    /// a workspace already).
+    pub fn create(dir: &Path, profile: &Profile) -> Result<Workspace> {
+        let profile_path = dir.join(PROFILE_FILE);
+        if profile_path.exists() {
+            return Err(StoreError::Exists { path: profile_path });
+        }
+        let ws = Workspace { root: dir.to_path_buf() };
+        ws.make_folders()?;
+        write_file(&profile_path, &profile_toml(profile))?;
+        Ok(ws)
+    }
+
+    /// Make `dir` a workspace holding the bundled sample publication.
+    pub fn create_from_samples(dir: &Path) -> Result<Workspace> {
+        let profile_path = dir.join(PROFILE_FILE);
+        if profile_path.exists() {
+            return Err(StoreError::Exists { path: profile_path });
+        }
+        let ws = Workspace { root: dir.to_path_buf() };
+        ws.make_folders()?;
+        // The profile last: a workspace is only a workspace once it is complete.
+        for (rel, text) in SAMPLE_FILES.iter().filter(|(rel, _)| *rel != PROFILE_FILE) {
+            write_file(&dir.join(rel), text)?;
+        }
+        let (_, profile) = SAMPLE_FILES.iter().find(|(rel, _)| *rel == PROFILE_FILE).expect("sample profile");
+        write_file(&profile_path, profile)?;
+        Ok(ws)
+    }
+
+    fn make_folders(&self) -> Result<()> {
+        for sub in ["", POOL_DIR, ISSUES_DIR, EXPORTS_DIR] {
+            let dir = self.root.join(sub);
+            fs::create_dir_all(&dir).map_err(|e| StoreError::write(&dir, &e))?;
+        }
+        Ok(())
+    }
+
+    /// Where the default workspace lives: `<data dir>/workspace`.
+    pub fn default_root() -> Result<PathBuf> {
+        let dirs = directories::ProjectDirs::from("", "", "jianbao").ok_or(StoreError::NoDataDir)?;
+        Ok(dirs.data_dir().join("workspace"))
+    }
+
+    /// The default workspace, created from the samples on first use.
+    pub fn open_default() -> Result<Workspace> {
+        let root = Self::default_root()?;
+        if Self::is_workspace(&root) { Self::open(&root) } else { Self::create_from_samples(&root) }
+    }
+
+    /// The workspace an issue file belongs to: `<ws>/issues/<file>` (or `<ws>/<file>`).
+    pub fn containing(file: &Path) -> Option<Workspace> {
+        let parent = file.parent()?;
+        let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+        [parent.parent(), Some(parent)]
+            .into_iter()
+            .flatten()
+            .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
+            .find(|d| Self::is_workspace(d))
+            .map(|d| Workspace { root: d.to_path_buf() })
+    }
+
+    pub fn profile_path(&self) -> PathBuf {
+        self.root.join(PROFILE_FILE)
+    }
+
+    pub fn pool_dir(&self) -> PathBuf {
+        self.root.join(POOL_DIR)
+    }
+
+    pub fn issues_dir(&self) -> PathBuf {
+        self.root.join(ISSUES_DIR)
+    }
+
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join(EXPORTS_DIR)
+    }
+
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join(TRASH_DIR)
+    }
+
+    pub fn pool_path(&self, id: &str) -> PathBuf {
+        self.pool_dir().join(format!("{id}.toml"))
+    }
+
+    /// `issues/<year>-<NN>.toml`
+    pub fn issue_path(&self, issue: &Issue) -> PathBuf {
+        self.issues_dir().join(format!("{}.toml", issue.file_stem()))
+    }
+
+    pub fn profile(&self) -> Result<Loaded<Profile>> {
+        load_profile(&self.profile_path())
+    }
+
+    /// The `.toml` files of a folder, skipping hidden files (temporary saves).
+    fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::read(dir, &e)),
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| StoreError::read(dir, &e))?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.ends_with(".toml") && !name.starts_with('.') && path.is_file() {
+                files.push(path);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Every issue, newest first (by date, then by running number).
+    pub fn issues(&self) -> Result<Vec<IssueEntry>> {
+        let mut out = Vec::new();
+        for path in Self::toml_files(&self.issues_dir())? {
+            let issue = load_issue(&path)?;
+            out.push(IssueEntry { path, issue });
+        }
+        out.sort_by(|a, b| {
+            let key = |e: &IssueEntry| (e.issue.doc.numbering.date, e.issue.doc.numbering.total);
+            key(b).cmp(&key(a))
+        });
+        Ok(out)
+    }
+
+    /// Every pooled item, newest first (by received date, then id).
+    pub fn pool_items(&self) -> Result<Vec<Loaded<Item>>> {
+        let mut out = Vec::new();
+        for path in Self::toml_files(&self.pool_dir())? {
+            out.push(load_pool_item(&path)?);
+        }
+        out.sort_by(|a, b| (b.doc.received, &b.doc.id).cmp(&(a.doc.received, &a.doc.id)));
+        Ok(out)
+    }
+
+    pub fn save_pool_item(&self, item: &Item) -> Result<PathBuf> {
+        let path = self.pool_path(&item.id);
+        fs::create_dir_all(self.pool_dir()).map_err(|e| StoreError::write(&self.pool_dir(), &e))?;
+        write_file(&path, &pool_item_toml(item))?;
+        Ok(path)
+    }
+}
+
+/// Save an issue file atomically; a file from a newer jianbao is never rewritten.
+pub fn save_issue(path: &Path, issue: &Issue) -> Result<()> {
+    if issue.format > FORMAT {
+        return Err(StoreError::ReadOnly { path: path.to_path_buf() });
+    }
+    write_file(path, &issue_toml(issue))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    write_atomic(path, text.as_bytes()).map_err(|e| StoreError::write(path, &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_workspace_loads_and_lists_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::create_from_samples(&dir.path().join("ws")).unwrap();
+        let issues = ws.issues().unwrap();
+        assert!(issues.len() >= 2);
+        let dates: Vec<_> = issues.iter().map(|e| e.issue.doc.numbering.date).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+        let pool = ws.pool_items().unwrap();
+        assert!(pool.len() >= 6);
+        let received: Vec<_> = pool.iter().map(|l| l.doc.received).collect();
+        assert!(received.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    #[test]
+    fn an_issue_file_finds_its_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::create_from_samples(dir.path()).unwrap();
+        let file = ws.issues_dir().join("2026-45.toml");
+        assert_eq!(Workspace::containing(&file).unwrap().root(), ws.root());
+        assert!(Workspace::containing(Path::new("/nonexistent/x/y.toml")).is_none());
+    }
+
+    #[test]
+    fn saved_issue_reloads_identically() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::create_from_samples(dir.path()).unwrap();
+        for entry in ws.issues().unwrap() {
+            let copy = dir.path().join("copy.toml");
+            save_issue(&copy, &entry.issue.doc).unwrap();
+            assert_eq!(load_issue(&copy).unwrap().doc, entry.issue.doc);
+        }
+    }
+
+    #[test]
+    fn a_newer_format_is_never_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::create_from_samples(dir.path()).unwrap();
+        let mut issue = ws.issues().unwrap().remove(0).issue.doc;
+        issue.format = FORMAT + 1;
+        let path = dir.path().join("newer.toml");
+        assert!(matches!(save_issue(&path, &issue), Err(StoreError::ReadOnly { .. })));
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn creating_over_a_workspace_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        Workspace::create_from_samples(dir.path()).unwrap();
+        assert!(matches!(Workspace::create_from_samples(dir.path()), Err(StoreError::Exists { .. })));
+    }
+}
