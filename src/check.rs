@@ -20,7 +20,10 @@ pub enum Place {
     /// A section, by index and bare title ("" for the untitled lead section).
     Section(usize, String),
     /// An item, by headline (or id when the headline is empty).
-    Item { id: String, headline: String },
+    Item {
+        id: String,
+        headline: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,16 +32,35 @@ pub enum Problem {
     DuplicateHeadline,
     EmptySection,
     /// The numbers this issue should carry after the previous one in the workspace.
-    Numbering { expected: String, found: String, previous: String },
-    DateNotAfterPrevious { previous: String },
+    Numbering {
+        expected: String,
+        found: String,
+        previous: String,
+    },
+    DateNotAfterPrevious {
+        previous: String,
+    },
     YearNotDateYear,
     /// A quote, bracket or 书名号 without its partner, in a field (and paragraph).
-    Unbalanced { field: Field, mark: char },
+    Unbalanced {
+        field: Field,
+        mark: char,
+    },
     EmptyHeadline,
     EmptyBody,
     NoSources,
-    LongItem { zi: usize },
-    LongToc { lines: usize, page: usize },
+    LongItem {
+        zi: usize,
+    },
+    LongToc {
+        lines: usize,
+        page: usize,
+    },
+    /// Another issue file of the workspace could not be read, so the numbering was
+    /// checked without it.
+    SiblingUnreadable {
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +83,8 @@ pub const LONG_ITEM_ZI: usize = 3000;
 /// The page length assumed when the layout does not paginate.
 const DEFAULT_PAGE_LINES: usize = 22;
 
-/// Check `issue`; `previous` is the issue it follows in its workspace, if any.
-pub fn check(issue: &Issue, previous: Option<&Issue>) -> Vec<Finding> {
+/// Check `issue`; `previous` is the numbering of the issue it follows in its workspace.
+pub fn check(issue: &Issue, previous: Option<&Numbering>) -> Vec<Finding> {
     let mut out = Vec::new();
     numbering(issue, previous, &mut out);
     sections(issue, &mut out);
@@ -84,13 +106,12 @@ fn describe(n: &Numbering) -> String {
     format!("{}年第{}期 总第{}期", n.year, n.number, n.total)
 }
 
-fn numbering(issue: &Issue, previous: Option<&Issue>, out: &mut Vec<Finding>) {
+fn numbering(issue: &Issue, previous: Option<&Numbering>, out: &mut Vec<Finding>) {
     let n = issue.numbering;
     if i32::from(n.year) != i32::from(n.date.year()) {
         out.push(finding(Severity::Error, Place::Issue, Problem::YearNotDateYear));
     }
-    let Some(prev) = previous else { return };
-    let p = prev.numbering;
+    let Some(&p) = previous else { return };
     let expected_number = if n.year == p.year { p.number + 1 } else { 1 };
     if n.number != expected_number || n.total != p.total + 1 {
         let expected = Numbering { number: expected_number, total: p.total + 1, ..n };
@@ -101,14 +122,22 @@ fn numbering(issue: &Issue, previous: Option<&Issue>, out: &mut Vec<Finding>) {
         ));
     }
     if n.date <= p.date {
-        out.push(finding(Severity::Error, Place::Issue, Problem::DateNotAfterPrevious { previous: p.date.chinese() }));
+        out.push(finding(
+            Severity::Error,
+            Place::Issue,
+            Problem::DateNotAfterPrevious { previous: p.date.chinese() },
+        ));
     }
 }
 
 fn sections(issue: &Issue, out: &mut Vec<Finding>) {
     for (k, section) in issue.sections.iter().enumerate() {
         if section.items.is_empty() {
-            out.push(finding(Severity::Error, Place::Section(k, section.bare_title().into()), Problem::EmptySection));
+            out.push(finding(
+                Severity::Error,
+                Place::Section(k, section.bare_title().into()),
+                Problem::EmptySection,
+            ));
         }
     }
 }
@@ -135,7 +164,8 @@ fn items(issue: &Issue, out: &mut Vec<Finding>) {
         if item.paragraphs().next().is_none() {
             out.push(finding(Severity::Error, place(), Problem::EmptyBody));
         }
-        let mut fields: Vec<(Field, &str)> = vec![(Field::Headline, &item.headline), (Field::TocTitle, &item.toc_title)];
+        let mut fields: Vec<(Field, &str)> =
+            vec![(Field::Headline, &item.headline), (Field::TocTitle, &item.toc_title)];
         fields.extend(item.paragraphs().enumerate().map(|(k, p)| (Field::Body(k + 1), p)));
         for source in &item.sources {
             fields.push((Field::Sources, source));
@@ -223,7 +253,9 @@ impl Finding {
                 Lang::En => format!("section {} (untitled)", k + 1),
             },
             Place::Section(_, t) => format!("【{t}】"),
-            Place::Item { id, headline } if headline.is_empty() => format!("{} {id}", lang.pick("稿件", "item")),
+            Place::Item { id, headline } if headline.is_empty() => {
+                format!("{} {id}", lang.pick("稿件", "item"))
+            }
             Place::Item { headline, .. } => format!("“{headline}”"),
         };
         let sep = lang.pick("：", ": ");
@@ -261,14 +293,20 @@ impl Problem {
             (Problem::Numbering { expected, found, previous }, Lang::En) => {
                 format!("numbered {found}, but after the previous issue ({previous}) it should be {expected}")
             }
-            (Problem::DateNotAfterPrevious { previous }, Lang::Zh) => format!("日期不晚于上一期（{previous}）"),
+            (Problem::DateNotAfterPrevious { previous }, Lang::Zh) => {
+                format!("日期不晚于上一期（{previous}）")
+            }
             (Problem::DateNotAfterPrevious { previous }, Lang::En) => {
                 format!("the date is not after the previous issue's ({previous})")
             }
             (Problem::YearNotDateYear, Lang::Zh) => "年份与出刊日期不符".into(),
             (Problem::YearNotDateYear, Lang::En) => "the year does not match the date".into(),
-            (Problem::Unbalanced { field, mark }, Lang::Zh) => format!("{}中的“{mark}”没有配对", field.describe(lang)),
-            (Problem::Unbalanced { field, mark }, Lang::En) => format!("unpaired {mark} in the {}", field.describe(lang)),
+            (Problem::Unbalanced { field, mark }, Lang::Zh) => {
+                format!("{}中的“{mark}”没有配对", field.describe(lang))
+            }
+            (Problem::Unbalanced { field, mark }, Lang::En) => {
+                format!("unpaired {mark} in the {}", field.describe(lang))
+            }
             (Problem::EmptyHeadline, Lang::Zh) => "标题为空".into(),
             (Problem::EmptyHeadline, Lang::En) => "the headline is empty".into(),
             (Problem::EmptyBody, Lang::Zh) => "正文为空".into(),
@@ -282,6 +320,12 @@ impl Problem {
             }
             (Problem::LongToc { lines, page }, Lang::En) => {
                 format!("the masthead and TOC take {lines} lines, more than the first page's {page}")
+            }
+            (Problem::SiblingUnreadable { reason }, Lang::Zh) => {
+                format!("未能读取同一工作区的另一期，期号核对未包括它（{reason}）")
+            }
+            (Problem::SiblingUnreadable { reason }, Lang::En) => {
+                format!("numbering checked without another issue that could not be read ({reason})")
             }
         }
     }

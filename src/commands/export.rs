@@ -47,7 +47,9 @@ pub fn text_options(issue: &Issue, settings: Settings) -> Result<TextOptions> {
     }
     let lines_per_page = match settings.paginate {
         Some(true) if width == 0 => {
-            return Err(CommandError::Usage("--paginate needs a width; --width 0 does not wrap lines".into()));
+            return Err(CommandError::Usage(
+                "--paginate needs a width; --width 0 does not wrap lines".into(),
+            ));
         }
         Some(true) if issue.layout.lines_per_page == 0 => DEFAULT_LINES_PER_PAGE,
         Some(false) => 0,
@@ -98,7 +100,9 @@ pub enum Destination {
 pub fn export_file(issue_path: &Path, output: Option<&Path>, settings: Settings) -> Result<Destination> {
     let loaded = load_issue(issue_path)?;
     if loaded.read_only {
-        return Err(StoreError::NewerFormat { path: issue_path.to_path_buf(), found: loaded.doc.format }.into());
+        return Err(
+            StoreError::NewerFormat { path: issue_path.to_path_buf(), found: loaded.doc.format }.into()
+        );
     }
     let issue = loaded.doc;
     let out = render(&issue, settings)?;

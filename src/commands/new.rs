@@ -23,7 +23,9 @@ pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>) -> Result<PathBu
         Some(file) => {
             let loaded = load_issue(file)?;
             if loaded.read_only {
-                return Err(StoreError::NewerFormat { path: file.to_path_buf(), found: loaded.doc.format }.into());
+                return Err(
+                    StoreError::NewerFormat { path: file.to_path_buf(), found: loaded.doc.format }.into()
+                );
             }
             let ws = match workspace {
                 Some(dir) => Some(Workspace::open(dir)?),
@@ -40,8 +42,14 @@ pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>) -> Result<PathBu
         None => {
             let ws = resolve_workspace(workspace)?;
             let profile = ws.profile()?.doc;
-            let issue = match ws.issues()?.into_iter().next() {
-                Some(newest) => following(&newest.issue.doc, Some(&profile))?,
+            let issue = match newest_of(&ws, profile.publication.title.trim())? {
+                Some(path) => {
+                    let loaded = load_issue(&path)?;
+                    if loaded.read_only {
+                        return Err(StoreError::NewerFormat { path, found: loaded.doc.format }.into());
+                    }
+                    following(&loaded.doc, Some(&profile))?
+                }
                 None => Issue::first(&profile, Date::today()),
             };
             let path = ws.issue_path(&issue);
@@ -56,6 +64,20 @@ pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>) -> Result<PathBu
     }
     save_issue(&path, &issue)?;
     Ok(path)
+}
+
+/// The newest issue of the publication titled `title`. An unreadable issue file is an
+/// error: it might be the newest, and guessing would give two issues the same number.
+fn newest_of(ws: &Workspace, title: &str) -> Result<Option<PathBuf>> {
+    let mut newest = None;
+    for entry in ws.issue_headers()? {
+        match entry.header {
+            Err(err) => return Err(err.into()),
+            Ok(h) if h.title == title && newest.is_none() => newest = Some(entry.path),
+            Ok(_) => {}
+        }
+    }
+    Ok(newest)
 }
 
 fn following(previous: &Issue, profile: Option<&crate::model::Profile>) -> Result<Issue> {

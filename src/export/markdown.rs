@@ -33,7 +33,7 @@ pub fn markdown(issue: &Issue) -> String {
         for item in &section.items {
             let item_column = item.column.trim();
             if item_column != column && !item_column.is_empty() {
-                md.block(format!("**{}**", escape(item_column)));
+                md.block(strong(item_column));
             }
             column = item_column;
             item_blocks(&mut md, issue, item);
@@ -62,7 +62,7 @@ fn item_blocks(md: &mut Md, issue: &Issue, item: &Item) {
         HeadlineStyle::RunIn => {
             let lead = run_in_headline(&item.headline_line());
             if !lead.is_empty() {
-                let lead = format!("**{}**", escape(&lead));
+                let lead = strong(&lead);
                 match paragraphs.first_mut() {
                     Some(first) => first.insert_str(0, &lead),
                     None => paragraphs.push(lead),
@@ -85,7 +85,8 @@ fn item_blocks(md: &mut Md, issue: &Issue, item: &Item) {
 
 fn footer(md: &mut Md, issue: &Issue) {
     let f = &issue.footer;
-    for (label, value) in [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)] {
+    for (label, value) in [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)]
+    {
         if !value.trim().is_empty() {
             md.block(format!("{label}{}", escape(value.trim())));
         }
@@ -105,6 +106,21 @@ fn footer(md: &mut Md, issue: &Issue) {
     if f.copies > 0 {
         md.block(format!("（共印{}份）", f.copies));
     }
+}
+
+/// Bold text. Punctuation at either edge stays outside the `**`: CommonMark does not close
+/// `**` that follows punctuation and precedes a letter (`**会。**11月` stays literal),
+/// which is the common case in Chinese.
+fn strong(text: &str) -> String {
+    let is_edge = |c: char| !c.is_alphanumeric();
+    let core = text.trim_matches(is_edge);
+    if core.is_empty() {
+        return escape(text);
+    }
+    let start = text.find(core).unwrap_or(0);
+    let (head, rest) = text.split_at(start);
+    let (core, tail) = rest.split_at(core.len());
+    format!("{}**{}**{}", escape(head), escape(core), escape(tail))
 }
 
 /// Escape what Markdown would read as markup: inline markers anywhere, block markers at
@@ -131,6 +147,13 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bold_keeps_edge_punctuation_outside() {
+        assert_eq!(strong("江州市召开推进会。"), "**江州市召开推进会**。");
+        assert_eq!(strong("“科技副总”进企业"), "“**科技副总”进企业**");
+        assert_eq!(strong("沙龙"), "**沙龙**");
+    }
 
     #[test]
     fn markup_characters_are_escaped() {

@@ -3,7 +3,7 @@
 //! per paragraph) for pasting into a word processor.
 
 use crate::layout::align::{centre, indent, right, spread};
-use crate::layout::paginate::{Line, paginate, render_pages};
+use crate::layout::paginate::{Keep, Line, paginate, render_pages};
 use crate::layout::{cols, str_cols, wrap, wrap_balanced};
 use crate::model::{HeadlineStyle, Issue, Item, SourcePlacement};
 
@@ -75,14 +75,14 @@ struct Doc {
 }
 
 impl Doc {
-    fn push(&mut self, text: String, keep_with_next: bool) {
-        self.body.push(Line { text, keep_with_next });
+    fn push(&mut self, text: String, keep: Keep) {
+        self.body.push(Line { text, keep });
     }
 
-    /// A blank line; it stays with what follows when what precedes it does (the space
-    /// under a heading belongs to the heading).
+    /// A blank line; it holds on to what follows as what precedes it does (the space under
+    /// a heading belongs to the heading).
     fn blank(&mut self) {
-        let keep = self.body.last().is_some_and(|l| l.keep_with_next);
+        let keep = self.body.last().map_or(Keep::No, |l| l.keep.min(Keep::Weak));
         self.push(String::new(), keep);
     }
 
@@ -113,43 +113,43 @@ impl Doc {
     fn paragraph(&mut self, text: &str) {
         const INDENT: &str = "\u{3000}\u{3000}";
         if self.width == 0 {
-            self.push(format!("{INDENT}{text}"), false);
+            self.push(format!("{INDENT}{text}"), Keep::No);
             return;
         }
         let lines = wrap(text, self.width, str_cols(INDENT), 0);
         for (k, l) in lines.into_iter().enumerate() {
             let text = if k == 0 { format!("{INDENT}{l}") } else { l };
-            self.push(text, false);
+            self.push(text, Keep::No);
         }
     }
 
     fn masthead(&mut self, issue: &Issue) {
         let n = &issue.numbering;
         for l in self.centred(issue.publication.title.trim()) {
-            self.push(l, true);
+            self.push(l, Keep::Weak);
         }
         self.blank();
         for l in self.centred(&n.year_and_number()) {
-            self.push(l, true);
+            self.push(l, Keep::Weak);
         }
         for l in self.centred(&n.total_line()) {
-            self.push(l, true);
+            self.push(l, Keep::Weak);
         }
         self.blank();
         let publisher = issue.publication.publisher.trim();
         let date = n.date.chinese();
         if self.width == 0 {
             let line = if publisher.is_empty() { date } else { format!("{publisher}\u{3000}{date}") };
-            self.push(line, true);
+            self.push(line, Keep::Weak);
         } else if let Some(line) = spread(publisher, &date, self.width) {
-            self.push(line, true);
+            self.push(line, Keep::Weak);
         } else {
             for l in wrap(publisher, self.width, 0, 0) {
-                self.push(l, true);
+                self.push(l, Keep::Weak);
             }
-            self.push(right(&date, self.width, 0), true);
+            self.push(right(&date, self.width, 0), Keep::Weak);
         }
-        self.push("━".repeat(self.rule / 2), false);
+        self.push("━".repeat(self.rule / 2), Keep::No);
     }
 
     fn toc(&mut self, issue: &Issue) {
@@ -157,11 +157,11 @@ impl Doc {
         if entries.is_empty() {
             return;
         }
-        self.push(issue.publication.toc_heading.trim().to_string(), true);
+        self.push(issue.publication.toc_heading.trim().to_string(), Keep::Weak);
         let prefix = format!("{}\u{3000}", issue.publication.toc_bullet.trim());
         for entry in entries {
             for l in self.hanging(&prefix, &entry.title) {
-                self.push(l, false);
+                self.push(l, Keep::No);
             }
         }
     }
@@ -172,7 +172,7 @@ impl Doc {
             if !title.is_empty() {
                 self.blank();
                 for l in self.centred(&format!("【{title}】")) {
-                    self.push(l, true);
+                    self.push(l, Keep::Weak);
                 }
             }
             let mut column = "";
@@ -181,7 +181,7 @@ impl Doc {
                 if item_column != column && !item_column.is_empty() {
                     self.blank();
                     for l in self.centred(item_column) {
-                        self.push(l, true);
+                        self.push(l, Keep::Weak);
                     }
                 }
                 column = item_column;
@@ -197,7 +197,7 @@ impl Doc {
         if layout.headline_style == HeadlineStyle::Heading {
             for part in item.headline_parts() {
                 for l in self.centred(part) {
-                    self.push(l, true);
+                    self.push(l, Keep::Strong);
                 }
             }
         } else {
@@ -224,7 +224,8 @@ impl Doc {
     fn footer(&self, issue: &Issue) -> Vec<String> {
         let f = &issue.footer;
         let mut lines = Vec::new();
-        for (label, value) in [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)] {
+        for (label, value) in [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)]
+        {
             if !value.trim().is_empty() {
                 lines.extend(self.hanging(label, value.trim()));
             }

@@ -71,14 +71,7 @@ fn units(text: &str) -> Vec<Unit> {
             prev.no_end = is_no_end(last);
             continue;
         }
-        out.push(Unit {
-            start,
-            end,
-            cols,
-            kind,
-            no_start: is_no_start(first),
-            no_end: is_no_end(last),
-        });
+        out.push(Unit { start, end, cols, kind, no_start: is_no_start(first), no_end: is_no_end(last) });
     }
     out
 }
@@ -110,12 +103,7 @@ fn pieces(units: &[Unit]) -> Vec<Piece> {
                 }
             }
             _ => {
-                current = Some(Piece {
-                    space_cols: 0,
-                    start: unit.start,
-                    end: unit.end,
-                    cols: unit.cols,
-                });
+                current = Some(Piece { space_cols: 0, start: unit.start, end: unit.end, cols: unit.cols });
             }
         }
         previous = Some(unit);
@@ -128,12 +116,7 @@ fn pieces(units: &[Unit]) -> Vec<Piece> {
 /// columns narrower, the others `rest_indent` narrower (the caller prints the indent).
 /// Returns byte ranges into `text`; what lies between two ranges is only spaces dropped
 /// at the break.
-pub fn break_lines(
-    text: &str,
-    width: usize,
-    first_indent: usize,
-    rest_indent: usize,
-) -> Vec<Range<usize>> {
+pub fn break_lines(text: &str, width: usize, first_indent: usize, rest_indent: usize) -> Vec<Range<usize>> {
     let units = units(text);
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut line: Option<(usize, usize, usize)> = None; // start, end, cols
@@ -161,40 +144,62 @@ pub fn break_lines(
     lines
 }
 
-/// Where to cut an over-long piece so that its head fits in `avail` columns: the last
-/// grapheme boundary that fits and breaks no rule, else the last that fits, else after the
-/// first grapheme (a line must hold at least one). Returns the cut and the head's columns.
+/// Where to cut an over-long piece so that its head fits in `avail` columns. Every
+/// boundary that fits is ranked by what a cut there would break (see [`cut_badness`]); the
+/// least bad wins, the later of equals (fuller line). A line holds at least one grapheme.
+/// Returns the cut and the head's columns.
 fn best_cut(text: &str, range: Range<usize>, avail: usize) -> (usize, usize) {
+    let graphemes: Vec<(usize, &str)> =
+        text[range.clone()].grapheme_indices(true).map(|(offset, g)| (range.start + offset, g)).collect();
+    let mut best: Option<(u8, usize, usize)> = None; // badness, cut, cols
     let mut cols = 0;
-    let mut prev: Option<&str> = None;
-    let mut last_fit = None;
-    let mut last_clean = None;
-    for (offset, g) in text[range.clone()].grapheme_indices(true) {
-        let at = range.start + offset;
-        if let Some(p) = prev {
-            last_fit = Some((at, cols));
-            if boundary_is_clean(p, g) {
-                last_clean = Some((at, cols));
+    for (k, &(at, g)) in graphemes.iter().enumerate() {
+        if k > 0 {
+            let badness = cut_badness(&graphemes, k);
+            if best.is_none_or(|(b, _, _)| badness <= b) {
+                best = Some((badness, at, cols));
             }
         }
         let w = unit_cols(g);
         if cols + w > avail {
-            if prev.is_none() {
+            if k == 0 {
                 return (at + g.len(), w);
             }
             break;
         }
         cols += w;
-        prev = Some(g);
     }
-    last_clean.or(last_fit).unwrap_or((range.end, cols))
+    best.map_or((range.end, cols), |(_, cut, cols)| (cut, cols))
 }
 
-fn boundary_is_clean(before: &str, after: &str) -> bool {
-    let b = before.chars().next_back().unwrap_or(' ');
-    let a = after.chars().next().unwrap_or(' ');
-    let same_pair = matches!((pair_class(b), pair_class(a)), (Some(x), Some(y)) if x == y);
-    !(is_no_end(b) || is_no_start(a) || is_break_space(a) || is_break_space(b) || same_pair)
+/// How bad a cut before grapheme `k` is: 0 breaks no rule; 1 starts a line with a whole
+/// —— or …… (clreq allows it; we avoid it when we can); 2 splits a Western word that,
+/// with the marks glued to it, is wider than a line; 3 breaks a line-start or line-end
+/// rule (a line opening with ， is the worse sight on paper); 4 splits a —— or …… pair.
+fn cut_badness(graphemes: &[(usize, &str)], k: usize) -> u8 {
+    let last = |g: &str| g.chars().next_back().unwrap_or(' ');
+    let first = |g: &str| g.chars().next().unwrap_or(' ');
+    let (b, a) = (last(graphemes[k - 1].1), first(graphemes[k].1));
+    let pair = |c: char| pair_class(c);
+    if pair(b).is_some() && pair(b) == pair(a) {
+        // Inside a run of several pairs (————), a cut between two pairs is a line that
+        // starts with a whole pair.
+        let run_before = graphemes[..k].iter().rev().take_while(|&&(_, g)| pair(first(g)) == pair(a)).count();
+        return if run_before % 2 == 0 { 1 } else { 4 };
+    }
+    if is_word_char(b) && is_word_char(a) {
+        return 2;
+    }
+    if is_break_space(a) || is_break_space(b) || is_no_end(b) {
+        return 3;
+    }
+    let whole_pair_follows =
+        graphemes.get(k + 1).is_some_and(|&(_, g)| pair(first(g)).is_some() && pair(first(g)) == pair(a));
+    match (is_no_start(a), pair(a).is_some() && whole_pair_follows) {
+        (false, _) => 0,
+        (true, true) => 1,
+        (true, false) => 3,
+    }
 }
 
 /// Columns of one grapheme as the breaker counts them: an ideographic space is one 字,
@@ -304,7 +309,10 @@ mod tests {
     #[test]
     fn balanced_headline_halves() {
         let text = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
-        assert_eq!(wrap_balanced(text, 56), ["一二三四五六七八九十一二三四五", "六七八九十一二三四五六七八九十"]);
+        assert_eq!(
+            wrap_balanced(text, 56),
+            ["一二三四五六七八九十一二三四五", "六七八九十一二三四五六七八九十"]
+        );
     }
 
     #[test]

@@ -9,37 +9,60 @@
 
 use super::align;
 
-/// One laid-out line of the body and whether it must share a page with the next line.
+/// How strongly a line holds on to the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Keep {
+    /// May end a page.
+    No,
+    /// Should not end a page (masthead, 【section】 and column headings): honoured when the
+    /// whole run fits on a page.
+    Weak,
+    /// Must not end a page (headline lines): honoured whenever the run fits on a page, even
+    /// when the weak run around it does not.
+    Strong,
+}
+
+/// One laid-out line of the body and how it holds on to the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub text: String,
-    pub keep_with_next: bool,
+    pub keep: Keep,
 }
 
 impl Line {
-    pub fn new(text: impl Into<String>) -> Self {
-        Line {
-            text: text.into(),
-            keep_with_next: false,
-        }
+    pub fn new(text: impl Into<String>, keep: Keep) -> Self {
+        Line { text: text.into(), keep }
     }
 
-    pub fn kept(text: impl Into<String>) -> Self {
-        Line {
-            text: text.into(),
-            keep_with_next: true,
-        }
+    pub fn plain(text: impl Into<String>) -> Self {
+        Line::new(text, Keep::No)
     }
 
     pub fn blank() -> Self {
-        Line::new("")
+        Line::plain("")
     }
 }
 
-/// Lines from `i` that must stay on one page: every `keep_with_next` line and the one after.
-fn chain_len(body: &[Line], i: usize) -> usize {
-    let kept = body[i..].iter().take_while(|l| l.keep_with_next).count();
-    (kept + 1).min(body.len() - i)
+/// Whether line `i` should begin a new page, given `room` lines left on this one: when a
+/// run of kept lines starting at `i` (with the line after it) does not fit in the room but
+/// would fit on a fresh page. The outer (weak) run is tried first, then the strong run
+/// inside it.
+fn break_before(body: &[Line], i: usize, room: usize, per_page: usize) -> bool {
+    for level in [Keep::Weak, Keep::Strong] {
+        let starts_run = body[i].keep >= level && (i == 0 || body[i - 1].keep < level);
+        if !starts_run {
+            continue;
+        }
+        let kept = body[i..].iter().take_while(|l| l.keep >= level).count();
+        let run = (kept + 1).min(body.len() - i);
+        if run <= room {
+            return false;
+        }
+        if run <= per_page {
+            return true;
+        }
+    }
+    false
 }
 
 /// Distribute `body` then `footer` over pages of exactly `per_page` lines (`per_page > 0`).
@@ -54,14 +77,10 @@ pub fn paginate(body: &[Line], footer: &[String], per_page: usize) -> Vec<Vec<St
             i += 1;
             continue;
         }
-        let starts_chain = i == 0 || !body[i - 1].keep_with_next;
-        if starts_chain && !page.is_empty() {
-            let chain = chain_len(body, i);
-            if page.len() + chain > per_page && chain <= per_page {
-                pages.push(pad(page, per_page));
-                page = Vec::new();
-                continue;
-            }
+        if !page.is_empty() && break_before(body, i, per_page - page.len(), per_page) {
+            pages.push(pad(page, per_page));
+            page = Vec::new();
+            continue;
         }
         page.push(line.text.clone());
         i += 1;
@@ -73,34 +92,38 @@ pub fn paginate(body: &[Line], footer: &[String], per_page: usize) -> Vec<Vec<St
     pages
 }
 
-/// The footer goes at the foot of the last page, or of a new page when it does not fit
-/// below the body (with a blank line between); a footer longer than a page just flows.
+/// The footer goes at the foot of the last page: whole, below the body with a blank line
+/// between, or at the foot of a new page when it does not fit there. A footer longer than
+/// a page flows over pages, padded so that it still ends at the foot.
 fn place_footer(pages: &mut Vec<Vec<String>>, mut page: Vec<String>, footer: &[String], per_page: usize) {
-    if footer.len() > per_page {
-        for line in footer {
-            if page.len() == per_page {
-                pages.push(std::mem::take(&mut page));
-            }
-            page.push(line.clone());
+    if footer.is_empty() {
+        if !page.is_empty() || pages.is_empty() {
+            pages.push(pad(page, per_page));
         }
-        pages.push(pad(page, per_page));
         return;
     }
-    if !footer.is_empty() {
-        let gap = usize::from(!page.is_empty());
-        if page.len() + gap + footer.len() > per_page {
-            pages.push(pad(page, per_page));
-            page = Vec::new();
-        }
-        page.resize(per_page - footer.len(), String::new());
-        page.extend(footer.iter().cloned());
-    }
-    if !page.is_empty() || pages.is_empty() {
+    if footer.len() <= per_page && page.len() + usize::from(!page.is_empty()) + footer.len() > per_page {
         pages.push(pad(page, per_page));
+        page = Vec::new();
     }
+    // Blank lines (at least one after the body), then the footer, so that its last line
+    // is the last line of a page.
+    let gap = usize::from(!page.is_empty());
+    let used = page.len() + gap + footer.len();
+    let padding = (per_page - used % per_page) % per_page + gap;
+    let blanks = std::iter::repeat_n(String::new(), padding);
+    for line in blanks.chain(footer.iter().cloned()) {
+        if page.len() == per_page {
+            pages.push(std::mem::take(&mut page));
+        }
+        page.push(line);
+    }
+    debug_assert_eq!(page.len(), per_page);
+    pages.push(page);
 }
 
 fn pad(mut page: Vec<String>, per_page: usize) -> Vec<String> {
+    debug_assert!(page.len() <= per_page, "a page overflowed");
     page.resize(per_page, String::new());
     page
 }
@@ -108,11 +131,7 @@ fn pad(mut page: Vec<String>, per_page: usize) -> Vec<String> {
 /// The page-number line of page `n` (1-based) for a text `width` columns wide.
 pub fn page_number_line(n: usize, width: usize) -> String {
     let number = format!("— {n} —");
-    if n % 2 == 1 {
-        align::right(&number, width, 2)
-    } else {
-        format!("{}{number}", align::indent(2))
-    }
+    if n % 2 == 1 { align::right(&number, width, 2) } else { format!("{}{number}", align::indent(2)) }
 }
 
 /// Pages as text: each page's lines, its number line, and a form feed before the next.
@@ -138,12 +157,12 @@ mod tests {
     use crate::layout::width::str_cols;
 
     fn body(texts: &[&str]) -> Vec<Line> {
-        texts.iter().map(|t| Line::new(*t)).collect()
+        texts.iter().map(|t| Line::plain(*t)).collect()
     }
 
     #[test]
     fn pages_have_exactly_the_page_length() {
-        let lines: Vec<Line> = (0..12).map(|k| Line::new(format!("行{k}"))).collect();
+        let lines: Vec<Line> = (0..12).map(|k| Line::plain(format!("行{k}"))).collect();
         let pages = paginate(&lines, &[], 5);
         assert_eq!(pages.len(), 3);
         assert!(pages.iter().all(|p| p.len() == 5));
@@ -154,13 +173,42 @@ mod tests {
     #[test]
     fn a_headline_moves_to_the_next_page_with_its_first_line() {
         let mut lines = body(&["一", "二", "三", ""]);
-        lines.push(Line::kept("标题"));
-        lines.push(Line::new("　　正文第一行"));
-        lines.push(Line::new("正文第二行"));
+        lines.push(Line::new("标题", Keep::Strong));
+        lines.push(Line::plain("　　正文第一行"));
+        lines.push(Line::plain("正文第二行"));
         let pages = paginate(&lines, &[], 5);
         assert_eq!(pages[0], ["一", "二", "三", "", ""]);
         assert_eq!(pages[1][0], "标题");
         assert_eq!(pages[1][1], "　　正文第一行");
+    }
+
+    #[test]
+    fn a_headline_stays_with_its_text_even_when_its_section_heading_cannot() {
+        // Section heading + blank + 3 headline lines + text = 6 lines > a 5-line page.
+        let mut lines = body(&["一", "二"]);
+        lines.push(Line::new("【栏目】", Keep::Weak));
+        lines.push(Line::new("", Keep::Weak));
+        for h in ["标题一", "标题二", "标题三"] {
+            lines.push(Line::new(h, Keep::Strong));
+        }
+        lines.push(Line::plain("　　正文"));
+        let pages = paginate(&lines, &[], 5);
+        assert_eq!(pages[0], ["一", "二", "【栏目】", "", ""]);
+        assert_eq!(pages[1][..4], ["标题一", "标题二", "标题三", "　　正文"]);
+    }
+
+    #[test]
+    fn a_footer_longer_than_a_page_still_ends_at_the_foot() {
+        for body_len in 0..12 {
+            let lines: Vec<Line> = (0..body_len).map(|k| Line::plain(format!("行{k}"))).collect();
+            let footer: Vec<String> = (0..7).map(|k| format!("分送{k}")).collect();
+            let pages = paginate(&lines, &footer, 5);
+            assert_eq!(pages.last().unwrap()[4], "分送6", "{body_len} body lines: {pages:?}");
+            assert!(pages.iter().all(|p| p.len() == 5));
+            let all: Vec<&String> = pages.iter().flatten().collect();
+            assert_eq!(all.iter().filter(|l| l.starts_with("分送")).count(), 7, "{pages:?}");
+            assert_eq!(all.iter().filter(|l| l.starts_with('行')).count(), body_len);
+        }
     }
 
     #[test]

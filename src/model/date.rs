@@ -64,7 +64,9 @@ impl std::str::FromStr for Date {
         let (y, m, d) = (next().ok_or_else(bad)?, next().ok_or_else(bad)?, next().ok_or_else(bad)?);
         let (y, m, d) = (i16::try_from(y), i8::try_from(m), i8::try_from(d));
         match (y, m, d) {
-            (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).ok_or_else(|| format!("{s} is not a date in the calendar")),
+            (Ok(y), Ok(m), Ok(d)) => {
+                Date::new(y, m, d).ok_or_else(|| format!("{s} is not a date in the calendar"))
+            }
             _ => Err(bad()),
         }
     }
@@ -78,9 +80,8 @@ impl<'de> Deserialize<'de> for Date {
             (Some(d), None, None) => {
                 let (y, m, day) = (i16::try_from(d.year), i8::try_from(d.month), i8::try_from(d.day));
                 match (y, m, day) {
-                    (Ok(y), Ok(m), Ok(day)) => {
-                        Date::new(y, m, day).ok_or_else(|| D::Error::custom(format!("{value} is not a date in the calendar")))
-                    }
+                    (Ok(y), Ok(m), Ok(day)) => Date::new(y, m, day)
+                        .ok_or_else(|| D::Error::custom(format!("{value} is not a date in the calendar"))),
                     _ => Err(D::Error::custom(format!("{value} is out of range"))),
                 }
             }

@@ -189,3 +189,138 @@ impl Issue {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Footer, Layout, Numbering, Publication, TocTarget};
+
+    fn issue(sections: &[(&str, &[&str])]) -> Issue {
+        Issue {
+            format: 1,
+            publication: Publication::default(),
+            layout: Layout::default(),
+            numbering: Numbering {
+                year: 2026,
+                number: 45,
+                total: 318,
+                date: Date::new(2026, 11, 20).unwrap(),
+            },
+            sections: sections
+                .iter()
+                .map(|(title, ids)| Section {
+                    title: title.to_string(),
+                    toc: TocMode::Items,
+                    items: ids.iter().map(|id| Item::new(*id, format!("标题{id}"))).collect(),
+                })
+                .collect(),
+            footer: Footer::default(),
+        }
+    }
+
+    fn ids(issue: &Issue) -> Vec<Vec<&str>> {
+        issue.sections.iter().map(|s| s.items.iter().map(|i| i.id.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn place_inserts_at_the_position() {
+        let mut i = issue(&[("", &["a", "b"]), ("学会动态", &[])]);
+        assert_eq!(i.place_item(Item::new("x", "新稿"), ItemPos::new(0, 1)), Ok(ItemPos::new(0, 1)));
+        i.place_item(Item::new("y", "新稿二"), ItemPos::new(1, 0)).unwrap();
+        assert_eq!(ids(&i), [vec!["a", "x", "b"], vec!["y"]]);
+    }
+
+    #[test]
+    fn place_refuses_a_duplicate_or_a_bad_position() {
+        let mut i = issue(&[("", &["a"])]);
+        let before = i.clone();
+        assert_eq!(
+            i.place_item(Item::new("a", "重复"), ItemPos::new(0, 0)),
+            Err(OutlineError::DuplicateId("a".into()))
+        );
+        assert_eq!(
+            i.place_item(Item::new("z", "z"), ItemPos::new(0, 5)),
+            Err(OutlineError::NoItem(ItemPos::new(0, 5)))
+        );
+        assert_eq!(i.place_item(Item::new("z", "z"), ItemPos::new(3, 0)), Err(OutlineError::NoSection(3)));
+        assert_eq!(i, before);
+    }
+
+    #[test]
+    fn moving_up_crosses_into_the_section_above() {
+        let mut i = issue(&[("", &["a", "b"]), ("学会动态", &["c", "d"])]);
+        assert_eq!(i.move_item_up(ItemPos::new(1, 1)), Ok(ItemPos::new(1, 0)));
+        assert_eq!(ids(&i), [vec!["a", "b"], vec!["d", "c"]]);
+        assert_eq!(i.move_item_up(ItemPos::new(1, 0)), Ok(ItemPos::new(0, 2)));
+        assert_eq!(ids(&i), [vec!["a", "b", "d"], vec!["c"]]);
+        assert_eq!(i.move_item_up(ItemPos::new(0, 0)), Err(OutlineError::AtTop));
+    }
+
+    #[test]
+    fn moving_down_crosses_into_the_section_below_even_an_empty_one() {
+        let mut i = issue(&[("", &["a", "b"]), ("空", &[]), ("学会动态", &["c"])]);
+        assert_eq!(i.move_item_down(ItemPos::new(0, 1)), Ok(ItemPos::new(1, 0)));
+        assert_eq!(ids(&i), [vec!["a"], vec!["b"], vec!["c"]]);
+        assert_eq!(i.move_item_down(ItemPos::new(1, 0)), Ok(ItemPos::new(2, 0)));
+        assert_eq!(ids(&i), [vec!["a"], vec![], vec!["b", "c"]]);
+        assert_eq!(i.move_item_down(ItemPos::new(2, 1)), Err(OutlineError::AtBottom));
+    }
+
+    #[test]
+    fn up_then_down_is_the_identity() {
+        let mut i = issue(&[("", &["a", "b"]), ("学会动态", &["c"])]);
+        let before = i.clone();
+        let pos = i.move_item_up(ItemPos::new(1, 0)).unwrap();
+        i.move_item_down(pos).unwrap();
+        assert_eq!(i, before);
+    }
+
+    #[test]
+    fn move_to_section_appends() {
+        let mut i = issue(&[("", &["a", "b"]), ("学会动态", &["c"])]);
+        assert_eq!(i.move_item_to_section(ItemPos::new(0, 0), 1), Ok(ItemPos::new(1, 1)));
+        assert_eq!(ids(&i), [vec!["b"], vec!["c", "a"]]);
+        assert_eq!(i.move_item_to_section(ItemPos::new(0, 0), 9), Err(OutlineError::NoSection(9)));
+    }
+
+    #[test]
+    fn unplace_returns_the_item() {
+        let mut i = issue(&[("", &["a", "b"])]);
+        assert_eq!(i.unplace_item(ItemPos::new(0, 0)).unwrap().id, "a");
+        assert_eq!(ids(&i), [vec!["b"]]);
+        assert!(i.unplace_item(ItemPos::new(0, 1)).is_err());
+    }
+
+    #[test]
+    fn sections_are_added_renamed_reordered_and_removed_when_empty() {
+        let mut i = issue(&[("", &["a"]), ("学会动态", &["b"])]);
+        assert_eq!(i.add_section(2, " 区科协动态 "), Ok(2));
+        assert_eq!(i.sections[2].title, "区科协动态");
+        i.rename_section(2, "基层动态").unwrap();
+        assert_eq!(i.move_section(2, true), Ok(1));
+        assert_eq!(i.sections[1].title, "基层动态");
+        assert_eq!(i.move_section(0, true), Err(OutlineError::SectionAtEdge));
+        assert_eq!(i.remove_section(2), Err(OutlineError::SectionNotEmpty("学会动态".into())));
+        assert_eq!(i.remove_section(1).unwrap().title, "基层动态");
+        let items = i.remove_section_unplacing(1).unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(i.sections.len(), 1);
+    }
+
+    #[test]
+    fn toc_follows_modes_flags_and_short_titles() {
+        let mut i = issue(&[("", &["a", "b"]), ("学会动态", &["c", "d"]), ("区科协动态", &["e"])]);
+        i.set_section_toc(1, TocMode::Section).unwrap();
+        i.set_section_toc(2, TocMode::None).unwrap();
+        assert_eq!(i.toggle_in_toc(ItemPos::new(0, 1)), Ok(false));
+        i.set_toc_title(ItemPos::new(0, 0), "短题").unwrap();
+        let toc = i.toc_entries();
+        let titles: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["短题", "学会动态"]);
+        assert_eq!(toc[1].target, TocTarget::Section(1));
+        // Derived, not stored: moving an item changes the TOC at once.
+        i.move_item_down(ItemPos::new(0, 0)).unwrap();
+        i.toggle_in_toc(ItemPos::new(0, 0)).unwrap();
+        assert_eq!(i.toc_entries()[0].title, "标题b");
+    }
+}

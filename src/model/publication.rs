@@ -119,7 +119,13 @@ fn lines_per_page<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     bounded(d, MIN_LINES_PER_PAGE, MAX_LINES_PER_PAGE, "lines_per_page", "lines")
 }
 
-fn bounded<'de, D: Deserializer<'de>>(d: D, min: u32, max: u32, what: &str, unit: &str) -> Result<u32, D::Error> {
+fn bounded<'de, D: Deserializer<'de>>(
+    d: D,
+    min: u32,
+    max: u32,
+    what: &str,
+    unit: &str,
+) -> Result<u32, D::Error> {
     let value = u32::deserialize(d)?;
     if value != 0 && !(min..=max).contains(&value) {
         return Err(serde::de::Error::custom(format!(

@@ -55,7 +55,13 @@ fn replace(path: &Path, contents: &[u8], keep_backup: bool) -> io::Result<()> {
     result
 }
 
-fn write_then_rename(path: &Path, dir: &Path, tmp: &Path, contents: &[u8], keep_backup: bool) -> io::Result<()> {
+fn write_then_rename(
+    path: &Path,
+    dir: &Path,
+    tmp: &Path,
+    contents: &[u8],
+    keep_backup: bool,
+) -> io::Result<()> {
     let old = fs::metadata(path).ok();
     {
         let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;

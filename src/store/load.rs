@@ -43,7 +43,10 @@ impl Versioned for PoolFile {
 /// Read a file as UTF-8 text (a BOM is skipped).
 pub fn read_text(path: &Path) -> Result<String> {
     if path.is_dir() {
-        return Err(StoreError::Read { path: path.to_path_buf(), reason: "it is a folder, not a file".into() });
+        return Err(StoreError::Read {
+            path: path.to_path_buf(),
+            reason: "it is a folder, not a file".into(),
+        });
     }
     let bytes = fs::read(path).map_err(|e| StoreError::read(path, &e))?;
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8 { path: path.to_path_buf() })?;

@@ -9,4 +9,4 @@ pub mod write;
 
 pub use error::{Result, StoreError};
 pub use load::{Loaded, load_issue, load_pool_item, load_profile};
-pub use workspace::{IssueEntry, Workspace, save_issue};
+pub use workspace::{HeaderEntry, IssueEntry, IssueHeader, Workspace, save_issue};

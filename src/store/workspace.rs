@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::write_atomic;
 use super::error::{Result, StoreError};
-use super::load::{Loaded, load_issue, load_pool_item, load_profile};
+use serde::Deserialize;
+
+use super::load::{Loaded, load_issue, load_pool_item, load_profile, read_text};
 use super::samples::SAMPLE_FILES;
 use super::write::{issue_toml, pool_item_toml, profile_toml};
-use crate::model::{FORMAT, Issue, Item, Profile};
+use crate::model::{FORMAT, Issue, Item, Numbering, Profile};
 
 pub const PROFILE_FILE: &str = "jianbao.toml";
 pub const POOL_DIR: &str = "pool";
@@ -26,6 +28,42 @@ pub struct Workspace {
 pub struct IssueEntry {
     pub path: PathBuf,
     pub issue: Loaded<Issue>,
+}
+
+/// What identifies an issue: its publication's title and its numbering. Read leniently,
+/// so that a file from a newer jianbao still tells where it stands in the series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueHeader {
+    pub title: String,
+    pub numbering: Numbering,
+}
+
+/// An issue file's header, or why it could not be read.
+#[derive(Debug)]
+pub struct HeaderEntry {
+    pub path: PathBuf,
+    pub header: Result<IssueHeader>,
+}
+
+fn read_header(path: &Path) -> Result<IssueHeader> {
+    #[derive(Deserialize)]
+    struct Publication {
+        title: String,
+    }
+    #[derive(Deserialize)]
+    struct Header {
+        publication: Publication,
+        issue: Numbering,
+    }
+    let text = read_text(path)?;
+    match toml::from_str::<Header>(&text) {
+        Ok(h) => Ok(IssueHeader { title: h.publication.title.trim().to_string(), numbering: h.issue }),
+        // Report the file's problem the way a strict load does.
+        Err(_) => load_issue(path).map(|l| IssueHeader {
+            title: l.doc.publication.title.trim().to_string(),
+            numbering: l.doc.numbering,
+        }),
+    }
 }
 
 impl Workspace {
@@ -173,6 +211,20 @@ impl Workspace {
             let key = |e: &IssueEntry| (e.issue.doc.numbering.date, e.issue.doc.numbering.total);
             key(b).cmp(&key(a))
         });
+        Ok(out)
+    }
+
+    /// The header of every issue file, newest first (unreadable files last).
+    pub fn issue_headers(&self) -> Result<Vec<HeaderEntry>> {
+        let mut out: Vec<HeaderEntry> = Self::toml_files(&self.issues_dir())?
+            .into_iter()
+            .map(|path| {
+                let header = read_header(&path);
+                HeaderEntry { path, header }
+            })
+            .collect();
+        let key = |e: &HeaderEntry| e.header.as_ref().ok().map(|h| (h.numbering.date, h.numbering.total));
+        out.sort_by_key(|e| std::cmp::Reverse(key(e)));
         Ok(out)
     }
 
