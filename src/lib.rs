@@ -10,3 +10,4 @@ pub mod lang;
 pub mod layout;
 pub mod model;
 pub mod store;
+pub mod tui;

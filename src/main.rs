@@ -19,6 +19,10 @@ struct Cli {
     /// An issue file or a workspace folder to open in the editor (default workspace if none).
     path: Option<PathBuf>,
 
+    /// Colour theme: default, light, high-contrast, or one of yours in <config>/themes/.
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -86,7 +90,7 @@ fn main() -> ExitCode {
             run_export(&issue, output.as_deref(), Settings { format, width, paginate })
         }
         Some(Command::Check { issue }) => run_check(&issue),
-        None => run_editor(cli.path.as_deref()),
+        None => run_editor(cli.path, cli.theme),
     };
     match result {
         Ok(code) => code,
@@ -130,10 +134,12 @@ fn run_check(issue: &Path) -> Result<ExitCode, CommandError> {
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn run_editor(_path: Option<&Path>) -> Result<ExitCode, CommandError> {
-    Err(CommandError::Usage(
-        "the editor is not built yet; use `jianbao export`, `jianbao new` or `jianbao check`".to_string(),
-    ))
+fn run_editor(path: Option<PathBuf>, theme: Option<String>) -> Result<ExitCode, CommandError> {
+    jianbao::tui::run(&jianbao::tui::Options { path, theme }).map_err(|e| match e {
+        jianbao::tui::TuiError::Store(e) => CommandError::Store(e),
+        other => CommandError::Usage(other.to_string()),
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Print to stdout; a reader that went away (`| head`) is not an error.

@@ -6,7 +6,7 @@ use super::date::Date;
 use crate::layout::kinsoku::is_word_char;
 
 /// One news report, in the pool or placed in an issue.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     #[serde(deserialize_with = "item_id")]

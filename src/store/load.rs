@@ -87,6 +87,11 @@ fn probe_format(text: &str) -> Option<u32> {
     toml::from_str::<Probe>(text).ok()?.format
 }
 
+/// Parse a file without a `format` (config.toml) strictly, errors with line and column.
+pub fn parse_plain<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    toml::from_str::<T>(text).map_err(|err| syntax_error(path, text, &err))
+}
+
 fn syntax_error(path: &Path, text: &str, err: &toml::de::Error) -> StoreError {
     let (line, column) = err.span().map_or((1, 1), |span| line_column(text, span.start));
     let message = err.message().trim().replace('\n', "; ");

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod error;
 pub mod load;
+pub mod recent;
 pub mod samples;
 pub mod workspace;
 pub mod write;

@@ -238,6 +238,38 @@ impl Workspace {
         Ok(out)
     }
 
+    /// Remove the pool file of an item that now lives in an issue.
+    pub fn remove_pool_file(&self, id: &str) -> Result<()> {
+        let path = self.pool_path(id);
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::write(&path, &e)),
+        }
+        let _ = super::atomic::sync_dir(&self.pool_dir());
+        Ok(())
+    }
+
+    /// Move an item's pool file to the trash folder (never destroyed); returns where it went.
+    pub fn trash_pool_file(&self, id: &str) -> Result<Option<PathBuf>> {
+        let from = self.pool_path(id);
+        if !from.exists() {
+            return Ok(None);
+        }
+        let trash = self.trash_dir();
+        fs::create_dir_all(&trash).map_err(|e| StoreError::write(&trash, &e))?;
+        let mut to = trash.join(format!("{id}.toml"));
+        let mut n = 1;
+        while to.exists() {
+            n += 1;
+            to = trash.join(format!("{id}.{n}.toml"));
+        }
+        fs::rename(&from, &to).map_err(|e| StoreError::write(&from, &e))?;
+        let _ = super::atomic::sync_dir(&self.pool_dir());
+        let _ = super::atomic::sync_dir(&trash);
+        Ok(Some(to))
+    }
+
     pub fn save_pool_item(&self, item: &Item) -> Result<PathBuf> {
         let path = self.pool_path(&item.id);
         fs::create_dir_all(self.pool_dir()).map_err(|e| StoreError::write(&self.pool_dir(), &e))?;

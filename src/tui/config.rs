@@ -1,0 +1,90 @@
+//! `config.toml` in the config folder: theme, language, default workspace, key overrides.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::keymap::KeymapFile;
+use crate::lang::Lang;
+use crate::store::StoreError;
+use crate::store::load::{parse_plain, read_text};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// A built-in theme (default, light, high-contrast) or one in `<config>/themes/`.
+    pub theme: Option<String>,
+    /// "zh" or "en".
+    pub language: Option<String>,
+    /// The workspace `jianbao` opens when given no path.
+    pub workspace: Option<PathBuf>,
+    /// Extra key bindings, in the keymap's shape: `[[keys.pool]]` …
+    #[serde(default)]
+    pub keys: KeymapFile,
+}
+
+/// Where jianbao keeps its settings and state.
+#[derive(Debug, Clone)]
+pub struct Dirs {
+    pub config: Option<PathBuf>,
+    pub state: Option<PathBuf>,
+}
+
+impl Dirs {
+    pub fn system() -> Dirs {
+        match directories::ProjectDirs::from("", "", "jianbao") {
+            Some(d) => Dirs {
+                config: Some(d.config_dir().to_path_buf()),
+                state: Some(d.state_dir().unwrap_or_else(|| d.data_local_dir()).to_path_buf()),
+            },
+            None => Dirs { config: None, state: None },
+        }
+    }
+
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config.as_ref().map(|d| d.join("config.toml"))
+    }
+
+    pub fn recent_file(&self) -> Option<PathBuf> {
+        self.state.as_ref().map(|d| d.join("recent.toml"))
+    }
+}
+
+impl Config {
+    /// The config file, or the defaults when there is none. A file that is there but wrong
+    /// is an error naming file, line and column.
+    pub fn load(file: Option<&Path>) -> Result<Config, StoreError> {
+        match file {
+            Some(f) if f.is_file() => parse_plain(f, &read_text(f)?),
+            _ => Ok(Config::default()),
+        }
+    }
+
+    /// The interface language: `JIANBAO_LANG` over `language`, Chinese by default.
+    pub fn lang(&self) -> Lang {
+        Lang::from_env().or_else(|| self.language.as_deref().and_then(Lang::parse)).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_config_file_is_read_strictly() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("config.toml");
+        std::fs::write(
+            &f,
+            "theme = \"light\"\nlanguage = \"en\"\n[[keys.pool]]\nkeys = [\"x\"]\naction = \"delete_item\"\n",
+        )
+        .unwrap();
+        let c = Config::load(Some(&f)).unwrap();
+        assert_eq!(c.theme.as_deref(), Some("light"));
+        assert_eq!(c.keys["pool"].len(), 1);
+        std::fs::write(&f, "theme = \"light\"\ncolour = 1\n").unwrap();
+        let err = Config::load(Some(&f)).unwrap_err().to_string();
+        assert!(err.contains(":2:1:"), "{err}");
+        assert!(Config::load(Some(&dir.path().join("none.toml"))).unwrap().theme.is_none());
+    }
+}

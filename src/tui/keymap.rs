@@ -1,0 +1,374 @@
+//! Keys → actions, per context. The default keymap is a TOML file built into the binary;
+//! config.toml adds entries of the same shape that take precedence. The same entries
+//! drive dispatch, the status-bar hints and the help overlay.
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use super::action::Action;
+use crate::lang::Lang;
+
+const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
+
+/// Where a key is pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Pool,
+    Outline,
+    Editor,
+    Dialog,
+    Preview,
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 7] = [
+        Context::Global,
+        Context::Pool,
+        Context::Outline,
+        Context::Editor,
+        Context::Dialog,
+        Context::Preview,
+        Context::Help,
+    ];
+
+    fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Pool => "pool",
+            Context::Outline => "outline",
+            Context::Editor => "editor",
+            Context::Dialog => "dialog",
+            Context::Preview => "preview",
+            Context::Help => "help",
+        }
+    }
+}
+
+/// A key with its modifiers, as bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Chord {
+    /// From a key event. A typed character carries its case already, so Shift is dropped
+    /// from it (`?` and `K` arrive with Shift on most terminals).
+    pub fn from_event(key: &KeyEvent) -> Chord {
+        let mut mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match key.code {
+            KeyCode::BackTab => {
+                mods |= KeyModifiers::SHIFT;
+                KeyCode::Tab
+            }
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(if mods.is_empty() { c } else { c.to_ascii_lowercase() })
+            }
+            other => other,
+        };
+        Chord { code, mods }
+    }
+
+    /// Parse `ctrl-s`, `alt-up`, `shift-tab`, `f1`, `?`, `K`, `enter`.
+    pub fn parse(text: &str) -> Result<Chord, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (prefix, m) = match () {
+                _ if lower.starts_with("ctrl-") => ("ctrl-", KeyModifiers::CONTROL),
+                _ if lower.starts_with("alt-") => ("alt-", KeyModifiers::ALT),
+                _ if lower.starts_with("shift-") => ("shift-", KeyModifiers::SHIFT),
+                _ => break,
+            };
+            mods |= m;
+            rest = &rest[prefix.len()..];
+        }
+        let named = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => Some(KeyCode::Enter),
+            "esc" | "escape" => Some(KeyCode::Esc),
+            "tab" => Some(KeyCode::Tab),
+            "backtab" => {
+                mods |= KeyModifiers::SHIFT;
+                Some(KeyCode::Tab)
+            }
+            "up" => Some(KeyCode::Up),
+            "down" => Some(KeyCode::Down),
+            "left" => Some(KeyCode::Left),
+            "right" => Some(KeyCode::Right),
+            "home" => Some(KeyCode::Home),
+            "end" => Some(KeyCode::End),
+            "pageup" => Some(KeyCode::PageUp),
+            "pagedown" => Some(KeyCode::PageDown),
+            "delete" | "del" => Some(KeyCode::Delete),
+            "backspace" => Some(KeyCode::Backspace),
+            "insert" => Some(KeyCode::Insert),
+            "space" => Some(KeyCode::Char(' ')),
+            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                Some(KeyCode::F(f[1..].parse().unwrap_or(1)))
+            }
+            _ => None,
+        };
+        let code = match named {
+            Some(code) => code,
+            None => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => {
+                        mods.remove(KeyModifiers::SHIFT);
+                        KeyCode::Char(if mods.is_empty() { c } else { c.to_ascii_lowercase() })
+                    }
+                    _ => return Err(format!("unknown key `{text}`")),
+                }
+            }
+        };
+        Ok(Chord { code, mods })
+    }
+
+    /// How the help and the status bar show the key: `Ctrl-S`, `Alt-↑`, `Enter`.
+    pub fn label(&self) -> String {
+        let mut out = String::new();
+        for (m, name) in
+            [(KeyModifiers::CONTROL, "Ctrl-"), (KeyModifiers::ALT, "Alt-"), (KeyModifiers::SHIFT, "Shift-")]
+        {
+            if self.mods.contains(m) {
+                out.push_str(name);
+            }
+        }
+        let key = match self.code {
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Delete => "Del".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Insert => "Ins".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.mods.is_empty() => c.to_string(),
+            KeyCode::Char(c) => c.to_ascii_uppercase().to_string(),
+            other => format!("{other:?}"),
+        };
+        out.push_str(&key);
+        out
+    }
+}
+
+/// One entry: keys, action, and its description in both languages.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: Vec<Chord>,
+    pub action: Action,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Binding {
+    pub fn describe(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+
+    pub fn keys_label(&self) -> String {
+        self.keys.iter().map(Chord::label).collect::<Vec<_>>().join(" / ")
+    }
+}
+
+/// The keymap file's shape (also `[keys]` in config.toml): `[[context]]` arrays of entries.
+pub type KeymapFile = HashMap<String, Vec<Entry>>;
+
+/// An entry as read from a keymap file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub keys: Vec<String>,
+    pub action: Action,
+    #[serde(default)]
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    contexts: HashMap<Context, Vec<Binding>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::from_toml(DEFAULT_KEYMAP).expect("the built-in keymap is valid (tested)")
+    }
+}
+
+fn binding(entry: &Entry) -> Result<Binding, String> {
+    let keys = entry.keys.iter().map(|k| Chord::parse(k)).collect::<Result<Vec<_>, _>>()?;
+    Ok(Binding { keys, action: entry.action, zh: entry.zh.clone(), en: entry.en.clone() })
+}
+
+impl Keymap {
+    pub fn from_toml(text: &str) -> Result<Keymap, String> {
+        let file: KeymapFile = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let mut contexts: HashMap<Context, Vec<Binding>> = HashMap::new();
+        for (name, entries) in file {
+            let ctx = Context::from_name(&name).ok_or_else(|| format!("unknown key context `{name}`"))?;
+            for e in &entries {
+                contexts.entry(ctx).or_default().push(binding(e)?);
+            }
+        }
+        Ok(Keymap { contexts })
+    }
+
+    /// Put the user's entries in front of the defaults of their context. An entry without
+    /// descriptions borrows those of the default entry for the same action.
+    pub fn with_overrides(mut self, user: &KeymapFile) -> Result<Keymap, String> {
+        for (name, entries) in user {
+            let ctx = Context::from_name(name).ok_or_else(|| format!("unknown key context `{name}`"))?;
+            let list = self.contexts.entry(ctx).or_default();
+            for (k, e) in entries.iter().enumerate() {
+                let mut b = binding(e)?;
+                if let Some(default) = list.iter().find(|d| d.action == b.action) {
+                    if b.zh.is_empty() {
+                        b.zh = default.zh.clone();
+                    }
+                    if b.en.is_empty() {
+                        b.en = default.en.clone();
+                    }
+                }
+                // The user's keys no longer mean what the defaults said.
+                for d in list.iter_mut() {
+                    d.keys.retain(|key| !b.keys.contains(key));
+                }
+                list.insert(k, b);
+            }
+            list.retain(|b| !b.keys.is_empty());
+        }
+        Ok(self)
+    }
+
+    /// The action bound to `chord` in `ctx` (not looking at other contexts).
+    pub fn lookup(&self, ctx: Context, chord: &Chord) -> Option<Action> {
+        self.contexts.get(&ctx)?.iter().find(|b| b.keys.contains(chord)).map(|b| b.action)
+    }
+
+    pub fn bindings(&self, ctx: Context) -> &[Binding] {
+        self.contexts.get(&ctx).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first key bound to `action` in `ctx`, for hints.
+    pub fn key_for(&self, ctx: Context, action: Action) -> Option<String> {
+        self.bindings(ctx).iter().find(|b| b.action == action).and_then(|b| b.keys.first()).map(Chord::label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers: mods,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn the_default_keymap_parses_and_binds_the_spec_keys() {
+        let map = Keymap::default();
+        let at = |ctx, s: &str| map.lookup(ctx, &Chord::parse(s).unwrap());
+        assert_eq!(at(Context::Global, "tab"), Some(Action::FocusNext));
+        assert_eq!(at(Context::Global, "shift-tab"), Some(Action::FocusPrev));
+        assert_eq!(at(Context::Pool, "enter"), Some(Action::Place));
+        assert_eq!(at(Context::Outline, "enter"), Some(Action::Edit));
+        assert_eq!(at(Context::Editor, "esc"), Some(Action::Leave));
+        assert_eq!(at(Context::Outline, "alt-up"), Some(Action::MoveUp));
+        assert_eq!(at(Context::Outline, "alt-down"), Some(Action::MoveDown));
+        assert_eq!(at(Context::Outline, "delete"), Some(Action::Unplace));
+        assert_eq!(at(Context::Global, "ctrl-s"), Some(Action::Save));
+        assert_eq!(at(Context::Global, "ctrl-e"), Some(Action::Export));
+        assert_eq!(at(Context::Global, "ctrl-p"), Some(Action::Preview));
+        assert_eq!(at(Context::Global, "ctrl-z"), Some(Action::Undo));
+        assert_eq!(at(Context::Global, "ctrl-y"), Some(Action::Redo));
+        assert_eq!(at(Context::Global, "f1"), Some(Action::Help));
+        assert_eq!(at(Context::Pool, "?"), Some(Action::Help));
+        assert_eq!(at(Context::Pool, "q"), Some(Action::Quit));
+        assert_eq!(at(Context::Global, "ctrl-q"), Some(Action::Quit));
+        assert_eq!(at(Context::Pool, "j"), Some(Action::Down));
+        assert_eq!(at(Context::Outline, "k"), Some(Action::Up));
+        // Typing in the editor is never a command.
+        assert_eq!(at(Context::Editor, "q"), None);
+        assert_eq!(at(Context::Global, "q"), None);
+    }
+
+    #[test]
+    fn every_default_entry_is_described_in_both_languages() {
+        let map = Keymap::default();
+        for ctx in Context::ALL {
+            for b in map.bindings(ctx) {
+                assert!(!b.zh.is_empty() && !b.en.is_empty(), "{ctx:?} {:?}", b.action);
+            }
+        }
+    }
+
+    #[test]
+    fn events_match_parsed_chords() {
+        assert_eq!(
+            Chord::from_event(&key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Chord::parse("?").unwrap()
+        );
+        assert_eq!(
+            Chord::from_event(&key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Chord::parse("shift-tab").unwrap()
+        );
+        assert_eq!(
+            Chord::from_event(&key(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            Chord::parse("ctrl-s").unwrap()
+        );
+        assert_eq!(
+            Chord::from_event(&key(KeyCode::Char('K'), KeyModifiers::SHIFT)),
+            Chord::parse("K").unwrap()
+        );
+        assert_eq!(Chord::from_event(&key(KeyCode::Up, KeyModifiers::ALT)), Chord::parse("alt-up").unwrap());
+        assert_eq!(Chord::parse("ctrl-s").unwrap().label(), "Ctrl-S");
+        assert_eq!(Chord::parse("alt-up").unwrap().label(), "Alt-↑");
+        assert!(Chord::parse("ctrl-nonsense").is_err());
+    }
+
+    #[test]
+    fn user_entries_take_precedence_and_can_unbind() {
+        let user: KeymapFile = toml::from_str(
+            r#"
+            [[pool]]
+            keys = ["x"]
+            action = "delete_item"
+            [[pool]]
+            keys = ["d", "delete"]
+            action = "none"
+            "#,
+        )
+        .unwrap();
+        let map = Keymap::default().with_overrides(&user).unwrap();
+        let at = |s: &str| map.lookup(Context::Pool, &Chord::parse(s).unwrap());
+        assert_eq!(at("x"), Some(Action::DeleteItem));
+        assert_eq!(at("d"), Some(Action::None));
+        let x = map.bindings(Context::Pool).iter().find(|b| b.action == Action::DeleteItem).unwrap();
+        assert!(!x.zh.is_empty(), "borrowed the default description");
+    }
+}

@@ -1,0 +1,79 @@
+//! Drawing: each pane draws from `&App` into a rectangle.
+
+pub mod dialog;
+pub mod editor;
+pub mod help;
+pub mod outline;
+pub mod pool;
+pub mod preview;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::App;
+
+/// A pane's frame, highlighted when it has the keyboard.
+pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
+    let t = &app.theme;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { t.border_focused } else { t.border })
+        .title(Span::styled(title.to_string(), if focused { t.title_focused } else { t.title }))
+}
+
+/// The first visible row so that `selected` is within `height` rows, moving as little as
+/// possible from `offset`.
+pub fn scroll_to(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let mut offset = offset.min(len.saturating_sub(height));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset
+}
+
+/// Clear `rect` for an overlay. A wide character just left of it would cover the overlay's
+/// first column (its right half sits there), so it is blanked too.
+pub fn clear_area(f: &mut Frame, rect: Rect) {
+    f.render_widget(Clear, rect);
+    if rect.x == 0 {
+        return;
+    }
+    let buf = f.buffer_mut();
+    for y in rect.y..rect.y + rect.height {
+        let cell = &mut buf[(rect.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// A centred rectangle of at most `width` × `height` inside `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrolling_keeps_the_selection_visible() {
+        assert_eq!(scroll_to(0, 5, 10, 100), 0);
+        assert_eq!(scroll_to(0, 15, 10, 100), 6);
+        assert_eq!(scroll_to(20, 15, 10, 100), 15);
+        assert_eq!(scroll_to(95, 99, 10, 100), 90);
+        assert_eq!(scroll_to(3, 0, 0, 100), 0);
+    }
+}

@@ -1,0 +1,60 @@
+//! The whole screen at fixed sizes, as snapshots (reviewed by eye before committing).
+//! Regenerate with `INSTA_UPDATE=always cargo test --test snapshots_tui` and read the diff.
+
+mod common;
+
+use common::app::*;
+
+fn snap(name: &str, keys: &[&str], sizes: &[(u16, u16)]) {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, keys);
+    for &(w, h) in sizes {
+        let text = screen(&app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
+    }
+}
+
+const BOTH: &[(u16, u16)] = &[(120, 40), (40, 12)];
+
+#[test]
+fn start_with_the_pool_focused() {
+    snap("start", &[], BOTH);
+}
+
+#[test]
+fn after_placing_two_items() {
+    snap("placed", &["enter", "down", "enter"], BOTH);
+}
+
+#[test]
+fn editing_an_item_in_the_outline() {
+    snap("editing", &["tab", "down", "enter"], BOTH);
+}
+
+#[test]
+fn the_preview() {
+    snap("preview", &["ctrl-p", "pagedown"], BOTH);
+}
+
+#[test]
+fn the_help() {
+    snap("help", &["f1"], &[(120, 40)]);
+}
+
+#[test]
+fn the_footer_dialog() {
+    snap("footer_dialog", &["f3"], BOTH);
+}
+
+#[test]
+fn the_masthead_dialog_in_english() {
+    let (_d, _ws, mut app) = sample_app();
+    app.lang = jianbao::lang::Lang::En;
+    press(&mut app, &["f2"]);
+    insta::assert_snapshot!("masthead_dialog_en_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn too_small_a_window() {
+    snap("too_small", &[], &[(39, 11)]);
+}
