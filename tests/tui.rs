@@ -421,3 +421,66 @@ fn every_window_size_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn ctrl_n_creates_and_opens_the_next_issue() {
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["ctrl-n"]);
+    let n = app.session.issue().numbering;
+    assert_eq!((n.number, n.total), (46, 319));
+    assert_eq!(app.session.issue_path, issue_path(&ws, "2026-46"));
+    assert!(app.session.issue_path.is_file());
+    assert!(app.session.issue().items().next().is_none(), "same sections, no items");
+
+    // With unsaved changes it asks first.
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["enter", "ctrl-n"]);
+    assert!(matches!(app.overlay, Overlay::Dialog(_)));
+    press(&mut app, &["enter"]);
+    assert_eq!(app.session.issue().numbering.number, 46);
+    assert_eq!(load_issue(&issue_path(&ws, "2026-45")).unwrap().doc.items().count(), 12, "saved first");
+}
+
+#[test]
+fn the_terminal_cursor_follows_the_caret() {
+    let (_d, _ws, mut app) = sample_app();
+    let mut t = draw(&app, 120, 40);
+    press(&mut app, &["tab", "tab"]);
+    t.draw(|f| jianbao::tui::ui::draw(f, &app)).unwrap();
+    let body = app.areas.get().fields[4];
+    let at = t.get_cursor_position().unwrap();
+    assert_eq!((at.x, at.y), (body.x, body.y), "at the start of the body");
+    type_text(&mut app, "科协");
+    t.draw(|f| jianbao::tui::ui::draw(f, &app)).unwrap();
+    let at = t.get_cursor_position().unwrap();
+    assert_eq!((at.x, at.y), (body.x + 4, body.y), "two wide characters later");
+}
+
+#[test]
+fn theme_language_and_keys_come_from_config_toml() {
+    let (_d, ws) = sample_workspace();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("config.toml"),
+        "theme = \"high-contrast\"\nlanguage = \"en\"\n[[keys.pool]]\nkeys = [\"x\"]\naction = \"place\"\n",
+    )
+    .unwrap();
+    let dirs = jianbao::tui::config::Dirs { config: Some(config.path().to_path_buf()), state: None };
+    let options = jianbao::tui::Options { path: Some(issue_path(&ws, "2026-45")), theme: None };
+    let mut app = jianbao::tui::start(&options, &dirs).unwrap();
+    assert_eq!(app.theme.name, "high-contrast");
+    assert_eq!(app.lang, jianbao::lang::Lang::En);
+    let n = outline_ids(&app).len();
+    press(&mut app, &["x"]);
+    assert_eq!(outline_ids(&app).len(), n + 1, "x places, as configured");
+
+    let options = jianbao::tui::Options { theme: Some("light".into()), ..options };
+    assert_eq!(jianbao::tui::start(&options, &dirs).unwrap().theme.name, "light", "--theme wins");
+
+    std::fs::write(config.path().join("config.toml"), "theme = \"light\"\nthem = 1\n").unwrap();
+    let err = jianbao::tui::start(&options, &dirs).err().expect("a bad config is refused").to_string();
+    assert!(err.contains("config.toml:2:1"), "{err}");
+    let options = jianbao::tui::Options { theme: Some("nonesuch".into()), ..options };
+    std::fs::remove_file(config.path().join("config.toml")).unwrap();
+    assert!(jianbao::tui::start(&options, &dirs).is_err());
+}
