@@ -6,6 +6,7 @@
 pub mod check;
 pub mod commands;
 pub mod export;
+pub mod import;
 pub mod lang;
 pub mod layout;
 pub mod model;

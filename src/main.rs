@@ -60,6 +60,23 @@ enum Command {
         #[arg(long)]
         no_paginate: bool,
     },
+    /// Bring submissions into the pool (text in UTF-8, UTF-16 or GBK, .docx, Markdown), or,
+    /// with --issue, a past issue into an issue file. One summary line per file.
+    Import {
+        /// The files to import.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The file is a whole past issue: write it as an issue file.
+        #[arg(long)]
+        issue: bool,
+        /// With --issue: where to write the issue file (default: issues/<year>-<NN>.toml in
+        /// the workspace, or beside the input).
+        #[arg(short, long, value_name = "ISSUE.toml", requires = "issue")]
+        output: Option<PathBuf>,
+        /// The workspace (default: the current folder when it is one, else the default workspace).
+        #[arg(long, value_name = "DIR")]
+        workspace: Option<PathBuf>,
+    },
     /// Preflight an issue: errors (exit 1) and warnings, one a line.
     Check {
         /// The issue file.
@@ -90,6 +107,9 @@ fn main() -> ExitCode {
             run_export(&issue, output.as_deref(), Settings { format, width, paginate })
         }
         Some(Command::Check { issue }) => run_check(&issue),
+        Some(Command::Import { files, issue, output, workspace }) => {
+            run_import(&files, issue, output.as_deref(), workspace.as_deref())
+        }
         None => run_editor(cli.path, cli.theme),
     };
     match result {
@@ -132,6 +152,28 @@ fn run_check(issue: &Path) -> Result<ExitCode, CommandError> {
     };
     eprintln!("{summary}");
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_import(
+    files: &[PathBuf],
+    issue: bool,
+    output: Option<&Path>,
+    workspace: Option<&Path>,
+) -> Result<ExitCode, CommandError> {
+    use jianbao::commands::import::{import_issue, import_to_pool};
+    if issue {
+        let [file] = files else {
+            return Err(CommandError::Usage("--issue takes exactly one file".into()));
+        };
+        let report = import_issue(file, output, workspace)?;
+        let written = report.written.first().map(|p| p.display().to_string()).unwrap_or_default();
+        println!("{} → {written}", report.line());
+    } else {
+        for report in import_to_pool(files, workspace)? {
+            println!("{}", report.line());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_editor(path: Option<PathBuf>, theme: Option<String>) -> Result<ExitCode, CommandError> {

@@ -484,3 +484,27 @@ fn theme_language_and_keys_come_from_config_toml() {
     std::fs::remove_file(config.path().join("config.toml")).unwrap();
     assert!(jianbao::tui::start(&options, &dirs).is_err());
 }
+
+#[test]
+fn importing_from_the_editor_lands_items_in_the_pool_as_one_step() {
+    let (d, ws, mut app) = sample_app();
+    let file = d.path().join("来稿.txt");
+    std::fs::write(&file, "江州市科协举办青少年科技节\n\n　　11月21日，科技节在江州科技馆开幕。\n\n　　活动持续三天。\n\n（江州科技馆）\n").unwrap();
+    let before = pool_ids(&app).len();
+    press(&mut app, &["i", "ctrl-j"]);
+    type_text(&mut app, &format!("{}/来", d.path().display()));
+    press(&mut app, &["tab"]);
+    press(&mut app, &["enter"]);
+    assert!(matches!(app.overlay, Overlay::None), "{:?}", app.status);
+    assert_eq!(pool_ids(&app).len(), before + 1);
+    let item =
+        app.session.pool().iter().find(|i| i.headline == "江州市科协举办青少年科技节").expect("imported");
+    assert_eq!(item.sources, ["江州科技馆"]);
+    assert_eq!(item.paragraphs().count(), 2);
+    assert_eq!(item.origin, file.display().to_string());
+    let id = item.id.clone();
+    press(&mut app, &["ctrl-s"]);
+    assert!(ws.pool_path(&id).exists());
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(pool_ids(&app).len(), before, "one undo takes the import back");
+}

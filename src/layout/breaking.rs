@@ -212,6 +212,14 @@ fn unit_cols(g: &str) -> usize {
     }
 }
 
+/// Columns of the first piece of `text` that no break may split (a word, a character with
+/// the marks glued to it). A greedy breaker moves a line's first piece down only when it
+/// does not fit at the end of the line before.
+pub fn first_piece_cols(text: &str) -> usize {
+    let units = units(text);
+    pieces(&units).first().map_or(0, |p| p.cols)
+}
+
 /// Lines of `text` at `width` columns, as owned strings without indents.
 pub fn wrap(text: &str, width: usize, first_indent: usize, rest_indent: usize) -> Vec<String> {
     break_lines(text, width, first_indent, rest_indent)

@@ -10,7 +10,7 @@ pub mod kinsoku;
 pub mod paginate;
 pub mod width;
 
-pub use breaking::{break_lines, wrap, wrap_balanced};
+pub use breaking::{break_lines, first_piece_cols, wrap, wrap_balanced};
 pub use width::{str_cols, str_zi, zi_count};
 
 /// Columns in `zi` 字.

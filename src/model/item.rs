@@ -26,6 +26,9 @@ pub struct Item {
     pub body: String,
     #[serde(default)]
     pub notes: String,
+    /// The file an imported item came from ("" when typed in).
+    #[serde(default)]
+    pub origin: String,
 }
 
 fn yes() -> bool {
@@ -63,6 +66,7 @@ impl Item {
             received: None,
             body: String::new(),
             notes: String::new(),
+            origin: String::new(),
         }
     }
 

@@ -124,6 +124,9 @@ fn item_fields(out: &mut Out, item: &Item) {
     out.date("received", item.received);
     out.raw("body", multiline_string(&item.body));
     out.str("notes", &item.notes);
+    if !item.origin.is_empty() {
+        out.str("origin", &item.origin);
+    }
 }
 
 fn section(out: &mut Out, s: &Section) {
@@ -194,6 +197,7 @@ mod tests {
             item.notes = notes;
             item.sources = sources;
             item.received = Date::new(2026, 11, 22);
+            item.origin = "江州/来稿.docx".into();
             let text = pool_item_toml(&item);
             let back: PoolFile = toml::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
             prop_assert_eq!(back.item, item);

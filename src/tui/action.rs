@@ -47,6 +47,8 @@ pub enum Action {
     Footer,
     NewIssue,
     Open,
+    /// Import files into the pool.
+    Import,
     NextField,
     PrevField,
     Confirm,

@@ -99,6 +99,8 @@ pub struct App {
     pub outline_hits: RefCell<Vec<Option<Row>>>,
     stats: Cell<Stats>,
     pub recent_file: Option<PathBuf>,
+    /// A message to show once the current dialog's step is done.
+    pending_message: Option<String>,
 }
 
 fn pool_slot(pool: &[Item], item: &Item) -> usize {
@@ -170,6 +172,7 @@ impl App {
             outline_hits: RefCell::new(Vec::new()),
             stats: Cell::new(Stats { rev: u64::MAX, ..Stats::default() }),
             recent_file: None,
+            pending_message: None,
         };
         app.outline_sel =
             app.outline_rows().into_iter().find(|r| matches!(r, Row::Item(_))).unwrap_or(Row::Masthead);
@@ -544,6 +547,13 @@ impl App {
                     }
                     Some(Action::Confirm) => self.confirm_form(),
                     Some(Action::Cancel) => self.overlay = Overlay::None,
+                    Some(Action::NextField)
+                        if key.code == KeyCode::Tab && form.purpose == FormPurpose::Import =>
+                    {
+                        let (done, options) = super::dialog::complete_path(&form.value(0));
+                        form.set_value(&done);
+                        form.error = (!options.is_empty()).then(|| options.join("  "));
+                    }
                     Some(Action::NextField) if key.code == KeyCode::Down => form.arrow(true),
                     Some(Action::PrevField) if key.code == KeyCode::Up => form.arrow(false),
                     Some(Action::NextField) => form.next(),
@@ -638,6 +648,7 @@ impl App {
             Action::Footer => self.open_footer(),
             Action::NewIssue => self.leave_then(Leave::NewIssue),
             Action::Open => self.open_open_dialog(),
+            Action::Import => self.open_import(),
             Action::NextField | Action::PrevField => {
                 if let Some(ed) = &mut self.editor {
                     if action == Action::NextField { ed.next_field() } else { ed.prev_field() }
@@ -1218,6 +1229,69 @@ impl App {
         self.overlay = Overlay::Dialog(Dialog::Form(form));
     }
 
+    fn open_import(&mut self) {
+        if !self.editable() {
+            return;
+        }
+        if self.session.ws.is_none() {
+            return self.error(self.lang.pick(
+                "此文件不在工作区中，没有稿件池。",
+                "This file is in no workspace: there is no pool.",
+            ));
+        }
+        let u = self.ui();
+        let start = std::env::current_dir().map(|d| format!("{}/", d.display())).unwrap_or_default();
+        let mut form =
+            Form::new(FormPurpose::Import, u.import_title, vec![FormField::line(u.f_import_path, &start)]);
+        form.hint = Some(u.import_hint);
+        self.overlay = Overlay::Dialog(Dialog::Form(form));
+    }
+
+    /// Import a file's items into the pool, as one undoable step.
+    fn import_from(&mut self, form: &Form) -> Result<Vec<Op>, String> {
+        let path = PathBuf::from(form.value(0));
+        let doc = crate::import::read_file(&path).map_err(|e| e.to_string())?;
+        let today = Date::today();
+        let taken = |id: &str| {
+            self.session.locate(id).is_some()
+                || self.session.ws.as_ref().is_some_and(|ws| {
+                    ws.pool_path(id).exists() || ws.trash_dir().join(format!("{id}.toml")).exists()
+                })
+        };
+        let items = crate::import::items(&doc, crate::import::id_maker(today, taken));
+        if items.is_empty() {
+            return Err(self.lang.pick("文件中没有找到稿件。", "No item was found in the file.").to_string());
+        }
+        let mut pool = self.session.pool().to_vec();
+        let mut ops = Vec::new();
+        for mut item in items {
+            item.received = Some(today);
+            item.origin = path.display().to_string();
+            let index = pool_slot(&pool, &item);
+            pool.insert(index, item.clone());
+            ops.push(Op::InsertPool { index, item: Box::new(item) });
+        }
+        let warnings = crate::import::warnings(&doc);
+        let n = ops.len();
+        self.pending_message = Some(match self.lang {
+            Lang::Zh => format!(
+                "已导入 {n} 篇稿件（{}）{}",
+                doc.encoding,
+                if warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!("；注意：{}", warnings.join("；"))
+                }
+            ),
+            Lang::En => format!(
+                "Imported {n} items ({}){}",
+                doc.encoding,
+                if warnings.is_empty() { String::new() } else { format!("; {}", warnings.join("; ")) }
+            ),
+        });
+        Ok(ops)
+    }
+
     fn open_preview(&mut self) {
         self.commit_editor();
         let issue = self.session.issue();
@@ -1318,6 +1392,7 @@ impl App {
             FormPurpose::Masthead => self.masthead_ops(&form).map(Some),
             FormPurpose::Footer => self.footer_ops(&form).map(Some),
             FormPurpose::Export => self.export_from(&form).map(|()| None),
+            FormPurpose::Import => self.import_from(&form).map(Some),
             FormPurpose::NewSection { at } => {
                 let at = (*at).min(self.session.issue().sections.len());
                 Ok(Some(vec![Op::InsertSection {
@@ -1354,9 +1429,22 @@ impl App {
             Ok(ops) => {
                 if let Some(ops) = ops.filter(|o| !o.is_empty())
                     && self.apply(ops)
-                    && let FormPurpose::NewSection { at } = purpose
                 {
-                    self.outline_sel = Row::Section(at.min(self.session.issue().sections.len() - 1));
+                    match purpose {
+                        FormPurpose::NewSection { at } => {
+                            self.outline_sel = Row::Section(at.min(self.session.issue().sections.len() - 1));
+                        }
+                        FormPurpose::Import => {
+                            self.pool_filter.clear();
+                            self.pool_sel = 0;
+                            self.refresh_pool_view();
+                            self.set_focus(Focus::Pool);
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(text) = self.pending_message.take() {
+                    self.message(text);
                 }
             }
         }

@@ -77,6 +77,7 @@ pub enum FormPurpose {
     NewSection { at: usize },
     RenameSection(usize),
     TocTitle { id: String },
+    Import,
 }
 
 pub struct Form {
@@ -129,7 +130,7 @@ impl Form {
             }
             (FieldKind::Choice(_), _) => {}
             (FieldKind::Line, KeyCode::Enter) => return FormKey::Confirm,
-            (FieldKind::Line, KeyCode::Char('m' | 'j')) if key.modifiers.contains(KeyModifiers::CONTROL) => {}
+            (FieldKind::Line, KeyCode::Char('m')) if key.modifiers.contains(KeyModifiers::CONTROL) => {}
             _ => {
                 field.input.input(key);
             }
@@ -151,6 +152,14 @@ impl Form {
         if down { self.next() } else { self.prev() }
     }
 
+    /// Replace the focused field's text (path completion).
+    pub fn set_value(&mut self, text: &str) {
+        let field = &mut self.fields[self.focus];
+        field.input = TextArea::new(vec![text.to_string()]);
+        field.input.set_cursor_line_style(Style::default());
+        field.input.move_cursor(CursorMove::End);
+    }
+
     pub fn paste(&mut self, text: &str) {
         let field = &mut self.fields[self.focus];
         let text = clean_input(text);
@@ -162,6 +171,49 @@ impl Form {
                 field.input.insert_str(text.lines().next().unwrap_or(""));
             }
             FieldKind::Choice(_) => {}
+        }
+    }
+}
+
+/// Complete a typed path: the longest unambiguous completion among the folder's entries
+/// (a folder gets its `/`), and the names that still match.
+pub fn complete_path(input: &str) -> (String, Vec<String>) {
+    let (dir, prefix) = match input.rfind('/') {
+        Some(k) => (&input[..=k], &input[k + 1..]),
+        None => ("", input),
+    };
+    let expanded = match dir.strip_prefix("~/") {
+        Some(rest) => {
+            std::env::var("HOME").map(|h| format!("{h}/{rest}")).unwrap_or_else(|_| dir.to_string())
+        }
+        None => dir.to_string(),
+    };
+    let listing = std::fs::read_dir(if expanded.is_empty() { "." } else { &expanded });
+    let mut names: Vec<(String, bool)> = listing
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            (name.starts_with(prefix) && !name.starts_with('.')).then_some((name, is_dir))
+        })
+        .collect();
+    names.sort();
+    match names.as_slice() {
+        [] => (input.to_string(), Vec::new()),
+        [(name, is_dir)] => (format!("{dir}{name}{}", if *is_dir { "/" } else { "" }), Vec::new()),
+        many => {
+            let first = &many[0].0;
+            let common = many.iter().fold(first.clone(), |acc, (n, _)| {
+                acc.chars().zip(n.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
+            });
+            let longer =
+                if common.chars().count() > prefix.chars().count() { common } else { prefix.to_string() };
+            (
+                format!("{dir}{longer}"),
+                many.iter().map(|(n, d)| if *d { format!("{n}/") } else { n.clone() }).collect(),
+            )
         }
     }
 }
@@ -229,4 +281,24 @@ pub enum Dialog {
     Form(Form),
     Confirm(Confirm),
     Open(OpenList),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_complete_to_the_longest_common_prefix() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("来稿一.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("来稿二.docx"), "x").unwrap();
+        std::fs::create_dir(dir.path().join("往期")).unwrap();
+        let base = format!("{}/", dir.path().display());
+        let (done, options) = complete_path(&format!("{base}来"));
+        assert_eq!(done, format!("{base}来稿"));
+        assert_eq!(options.len(), 2);
+        assert_eq!(complete_path(&format!("{base}往")).0, format!("{base}往期/"));
+        assert_eq!(complete_path(&format!("{base}来稿一")).0, format!("{base}来稿一.txt"));
+        assert_eq!(complete_path(&format!("{base}无")).0, format!("{base}无"));
+    }
 }

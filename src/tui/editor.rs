@@ -236,9 +236,7 @@ impl ItemEditor {
                 self.next_field();
                 return Outcome::Moved;
             }
-            KeyCode::Char('m' | 'j')
-                if key.modifiers.contains(KeyModifiers::CONTROL) && field != Field::Body =>
-            {
+            KeyCode::Char('m') if key.modifiers.contains(KeyModifiers::CONTROL) && field != Field::Body => {
                 // Newline shortcuts of the text area: not in one-line fields.
                 return Outcome::Ignored;
             }

@@ -80,6 +80,9 @@ pub struct Ui {
     pub editor_keys: &'static str,
     pub choice_hint: &'static str,
     pub distribution_hint: &'static str,
+    pub import_title: &'static str,
+    pub f_import_path: &'static str,
+    pub import_hint: &'static str,
 }
 
 pub const ZH: Ui = Ui {
@@ -159,6 +162,9 @@ pub const ZH: Ui = Ui {
     editor_keys: "编辑时：Enter 另起一段（标题中 Alt-Enter 换行）；↑↓ 在各栏之间移动；Ctrl-Z 撤销",
     choice_hint: "←→ 选择",
     distribution_hint: "每行一个单位；“分送：”“报：”“送：”“发：”开头另起一组",
+    import_title: "导入稿件",
+    f_import_path: "文件",
+    import_hint: "Tab 补全路径；可导入 UTF-8/GBK/UTF-16 文本、.docx、Markdown",
 };
 
 pub const EN: Ui = Ui {
@@ -238,6 +244,9 @@ pub const EN: Ui = Ui {
     editor_keys: "While editing: Enter starts a paragraph (Alt-Enter breaks a headline); ↑↓ move between fields; Ctrl-Z undoes",
     choice_hint: "←→ choose",
     distribution_hint: "One recipient a line; a line starting 分送： 报： 送： 发： starts a group",
+    import_title: "Import",
+    f_import_path: "File",
+    import_hint: "Tab completes the path; text in UTF-8/GBK/UTF-16, .docx and Markdown",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

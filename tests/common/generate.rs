@@ -139,3 +139,70 @@ pub fn issue() -> impl Strategy<Value = Issue> {
             },
         )
 }
+
+/// A random issue whose text export can be read back unambiguously: every section has
+/// items and only the first may be untitled; items have sources; a short TOC title is a
+/// tail of the headline; a 专栏 never changes back to none; no section is left out of the
+/// TOC as a whole.
+pub fn readable_issue() -> impl Strategy<Value = Issue> {
+    issue().prop_filter("distinct headlines and titles", distinct_titles).prop_map(|mut issue| {
+        issue.sections.retain(|s| !s.items.is_empty());
+        for (k, s) in issue.sections.iter_mut().enumerate() {
+            if k > 0 && s.title.is_empty() {
+                s.title = format!("栏目{k}");
+            }
+            if s.toc == TocMode::None || (s.toc == TocMode::Section && s.title.is_empty()) {
+                s.toc = TocMode::Items;
+            }
+            let mut column = String::new();
+            for item in &mut s.items {
+                if item.sources.is_empty() {
+                    item.sources.push("江州市科协".into());
+                }
+                if !item.column.is_empty() || !column.is_empty() {
+                    if item.column.is_empty() {
+                        item.column = column.clone();
+                    }
+                    column = item.column.clone();
+                }
+                let headline = item.headline_line();
+                let n = headline.chars().count();
+                item.toc_title = if !item.toc_title.is_empty() && n >= 10 {
+                    headline.chars().skip(3).collect()
+                } else {
+                    String::new()
+                };
+                if s.toc == TocMode::Section {
+                    item.in_toc = true;
+                    item.toc_title.clear();
+                }
+            }
+        }
+        issue
+    })
+}
+
+/// Headlines, section titles and 专栏 names that a reader can tell apart: distinct, and
+/// each with a fair variety of characters (shrinking otherwise runs to `一一一`).
+fn distinct_titles(issue: &Issue) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let names = issue
+        .sections
+        .iter()
+        .map(|s| s.title.clone())
+        .filter(|t| !t.is_empty())
+        .chain(issue.items().map(|i| i.headline_line()))
+        .chain(issue.items().map(|i| i.column.clone()).filter(|c| !c.is_empty()));
+    let mut columns = std::collections::HashSet::new();
+    for name in names {
+        let n = name.chars().count();
+        let varied = name.chars().collect::<std::collections::HashSet<_>>().len() >= 3.max(n / 3);
+        if !varied || (!seen.insert(name.clone()) && !columns.contains(&name)) {
+            return false;
+        }
+        if issue.items().any(|i| i.column == name) {
+            columns.insert(name);
+        }
+    }
+    true
+}

@@ -1,0 +1,141 @@
+//! `jianbao import`: files into the pool, or a past issue into an issue file.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::new::resolve_workspace;
+use super::{CommandError, Result};
+use crate::import::{self, Document, ImportError};
+use crate::model::Date;
+use crate::store::{StoreError, Workspace, save_issue};
+
+/// What one file gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub path: PathBuf,
+    pub encoding: &'static str,
+    pub items: usize,
+    pub warnings: Vec<String>,
+    /// Where the items (or the issue) went.
+    pub written: Vec<PathBuf>,
+}
+
+impl Report {
+    /// The summary line.
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{}: {} item{} ({})",
+            self.path.display(),
+            self.items,
+            if self.items == 1 { "" } else { "s" },
+            self.encoding
+        );
+        if self.warnings.is_empty() {
+            line.push_str(", no warnings");
+        } else {
+            line.push_str(&format!(
+                "; {} warning{}: {}",
+                self.warnings.len(),
+                if self.warnings.len() == 1 { "" } else { "s" },
+                self.warnings.join("; ")
+            ));
+        }
+        line
+    }
+}
+
+impl From<ImportError> for CommandError {
+    fn from(e: ImportError) -> Self {
+        CommandError::Usage(e.to_string())
+    }
+}
+
+/// Every id the workspace already uses: pool, trash, and the items of every issue.
+fn ids_in_use(ws: &Workspace) -> Result<HashSet<String>> {
+    let mut ids: HashSet<String> = ws.pool_items()?.into_iter().map(|l| l.doc.id).collect();
+    for entry in ws.issues()? {
+        ids.extend(entry.issue.doc.items().map(|i| i.id.clone()));
+    }
+    for dir in [ws.pool_dir(), ws.trash_dir()] {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                if let Some(stem) = e.path().file_stem().and_then(|s| s.to_str()) {
+                    ids.insert(stem.to_string());
+                }
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// Read every file first: one that cannot be read stops the import before anything is
+/// written.
+fn read_all(files: &[PathBuf]) -> Result<Vec<Document>> {
+    files.iter().map(|f| import::read_file(f).map_err(CommandError::from)).collect()
+}
+
+/// `jianbao import FILE…`: every item found goes to the pool, recording its file.
+pub fn import_to_pool(files: &[PathBuf], workspace: Option<&Path>) -> Result<Vec<Report>> {
+    let ws = resolve_workspace(workspace)?;
+    let docs = read_all(files)?;
+    let mut taken = ids_in_use(&ws)?;
+    let today = Date::today();
+    let mut reports = Vec::new();
+    for (path, doc) in files.iter().zip(&docs) {
+        let items = import::items(doc, import::id_maker(today, |id| taken.contains(id)));
+        let mut written = Vec::new();
+        for mut item in items {
+            item.received = Some(today);
+            item.origin = path.display().to_string();
+            taken.insert(item.id.clone());
+            written.push(ws.save_pool_item(&item)?);
+        }
+        reports.push(Report {
+            path: path.clone(),
+            encoding: doc.encoding,
+            items: written.len(),
+            warnings: import::warnings(doc),
+            written,
+        });
+    }
+    Ok(reports)
+}
+
+/// `jianbao import --issue FILE [-o ISSUE.toml]`: a past issue as an issue file.
+pub fn import_issue(file: &Path, output: Option<&Path>, workspace: Option<&Path>) -> Result<Report> {
+    let doc = import::read_file(file)?;
+    let ws = match workspace {
+        Some(dir) => Some(Workspace::open(dir)?),
+        None if Workspace::is_workspace(Path::new(".")) => Some(Workspace::open(Path::new("."))?),
+        None => None,
+    };
+    let taken = match &ws {
+        Some(ws) => ids_in_use(ws)?,
+        None => HashSet::new(),
+    };
+    let date = doc.masthead.as_ref().and_then(|m| m.date).unwrap_or_else(Date::today);
+    let issue = import::issue(&doc, file, import::id_maker(date, |id| taken.contains(id)))?;
+    let path = match (output, &ws) {
+        (Some(p), _) => p.to_path_buf(),
+        (None, Some(ws)) => ws.issue_path(&issue),
+        (None, None) => file.with_file_name(format!("{}.toml", issue.file_stem())),
+    };
+    if path.exists() {
+        return Err(StoreError::Exists { path }.into());
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(
+            StoreError::Write { path: path.clone(), reason: "its folder does not exist".into() }.into()
+        );
+    }
+    save_issue(&path, &issue)?;
+    Ok(Report {
+        path: file.to_path_buf(),
+        encoding: doc.encoding,
+        items: issue.items().count(),
+        warnings: import::warnings(&doc),
+        written: vec![path],
+    })
+}
