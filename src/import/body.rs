@@ -29,6 +29,8 @@ pub struct Block {
     pub strong_lead: Option<String>,
     /// It opens a page (a blank line before it may have been dropped there).
     pub page_top: bool,
+    /// It was centred (padded), not flush left.
+    pub centred: bool,
 }
 
 /// End marks of a sentence (and of a paragraph).
@@ -176,6 +178,7 @@ pub fn blocks(lines: &[Line], logical: bool, width_cols: Option<usize>) -> Vec<B
             prev.lines.push(text);
         } else {
             out.push(Block {
+                centred,
                 page_top: line.page != last_page,
                 text: text.clone(),
                 kind,
@@ -391,6 +394,7 @@ pub fn body(
     whole_issue: bool,
 ) -> Body {
     let style = guess_style(blocks, toc, logical);
+    let gaps_everywhere = blocks_have_gaps_inside_items(blocks);
     // Sources on lines of their own anywhere in an issue: then a parenthesis ending a
     // paragraph is text.
     let any_own_line = blocks.iter().any(|b| matches!(trailing_sources(&clean_text(&b.text)), Some((0, _))));
@@ -474,9 +478,9 @@ pub fn body(
                     || b.strong_lead.is_some()
                     || ended
                     || listed
-                    // Indented text puts a blank line between items only.
+                    // Our exports put a blank line between items only.
                     || (b.kind == Kind::Para && b.gap)
-                    || (b.gap && !blocks_have_gaps_inside_items(blocks))
+                    || (b.gap && !gaps_everywhere)
             }
         };
         if starts_item {
@@ -572,6 +576,7 @@ fn abbreviated_in(toc: &[String], headline: &str) -> bool {
 /// text vote for the first; paragraphs that open with a TOC entry or a bold lead, for
 /// the second.
 fn guess_style(blocks: &[Block], toc: &[String], logical: bool) -> HeadlineStyle {
+    let gaps_everywhere = blocks_have_gaps_inside_items(blocks);
     let mut heading = 0;
     let mut run_in = 0;
     let mut short_leads = 0;
@@ -592,8 +597,14 @@ fn guess_style(blocks: &[Block], toc: &[String], logical: bool) -> HeadlineStyle
                 short_leads += 1;
             }
         }
-        // In Markdown and Word every block stands apart: a gap says nothing there.
-        let followed = next.is_some_and(|n| n.kind != Kind::Heading && (logical || !n.gap));
+        // In Markdown and Word, and in text with a blank line between all paragraphs, a
+        // gap says nothing.
+        // A flush headline (an e-mailed submission's) may stand apart from its text; our
+        // exports centre headlines and set them right above the text (a centred heading
+        // with a blank line under it is a 专栏).
+        let followed = next.is_some_and(|n| {
+            n.kind != Kind::Heading && (logical || !n.gap || (gaps_everywhere && !b.centred))
+        });
         if (b.kind == Kind::Heading && followed) || (b.kind == Kind::Plain && headline_like(b, next, toc)) {
             heading += 2;
         }
