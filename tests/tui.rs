@@ -399,8 +399,12 @@ fn a_workspace_without_issues_offers_the_first_one() {
     .unwrap();
     assert!(matches!(app.overlay, Overlay::Dialog(_)));
     press(&mut app, &["enter"]);
-    let created: Vec<_> = std::fs::read_dir(ws.issues_dir()).unwrap().collect();
-    assert_eq!(created.len(), 1);
+    let created: Vec<_> = std::fs::read_dir(ws.issues_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert_eq!(created.len(), 1, "{created:?}");
     assert_eq!(app.session.issue().numbering.number, 1);
 }
 

@@ -3,7 +3,9 @@
 pub mod atomic;
 pub mod error;
 pub mod load;
+pub mod lock;
 pub mod recent;
+pub mod recovery;
 pub mod samples;
 pub mod workspace;
 pub mod write;

@@ -238,6 +238,47 @@ impl Workspace {
         Ok(out)
     }
 
+    /// Every pooled item that can be read, newest first, and an error for each pool file
+    /// that cannot (the editor shows the rest and never writes over a bad file). Files of
+    /// a newer jianbao count as unreadable here: they must not be rewritten.
+    pub fn pool_items_lenient(&self) -> Result<(Vec<Item>, Vec<StoreError>)> {
+        let mut items = Vec::new();
+        let mut errors = Vec::new();
+        for path in Self::toml_files(&self.pool_dir())? {
+            match load_pool_item(&path) {
+                Ok(l) if l.read_only => errors.push(StoreError::ReadOnly { path }),
+                Ok(l) => items.push(l.doc),
+                Err(e) => errors.push(e),
+            }
+        }
+        items.sort_by(|a, b| (b.received, &b.id).cmp(&(a.received, &a.id)));
+        Ok((items, errors))
+    }
+
+    /// The pool file of `id` as it is on disk now: `None` when there is none,
+    /// `Some(Err)` when it cannot be read.
+    pub fn pool_file(&self, id: &str) -> Option<Result<Item>> {
+        let path = self.pool_path(id);
+        path.exists().then(|| load_pool_item(&path).map(|l| l.doc))
+    }
+
+    /// Hold the pool for one save: two editors saving at once take turns, so that each one
+    /// sees what the other wrote before it decides what to write.
+    pub fn lock_pool(&self) -> Result<fs::File> {
+        let path = self.root.join(".pool.lock");
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| StoreError::write(&path, &e))?;
+        match file.lock() {
+            Ok(()) => Ok(file),
+            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Ok(file),
+            Err(e) => Err(StoreError::write(&path, &e)),
+        }
+    }
+
     /// Remove the pool file of an item that now lives in an issue.
     pub fn remove_pool_file(&self, id: &str) -> Result<()> {
         let path = self.pool_path(id);

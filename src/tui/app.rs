@@ -4,6 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -17,13 +18,18 @@ use super::editor::{Field, ItemEditor, clean_input};
 use super::history::{Loc, Meta, Op, SectionHead, item_at};
 use super::i18n::{Ui, ui};
 use super::keymap::{Chord, Context, Keymap};
-use super::session::Session;
+use super::session::{ReadOnly, SaveReport, Session};
 use super::theme::Theme;
 use crate::commands::export::{Format, Settings, default_output, render, write_export};
 use crate::export::{TextOptions, text};
 use crate::lang::Lang;
 use crate::model::{Date, Distribution, Item, ItemPos, Section, TocMode};
 use crate::store::recent::Recent;
+use crate::store::recovery::{self, Recovered, Snapshot};
+
+/// How soon after a change its recovery file is written: typing lost to a crash or a
+/// kill is at most this (plus the time to write).
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -101,6 +107,14 @@ pub struct App {
     pub recent_file: Option<PathBuf>,
     /// A message to show once the current dialog's step is done.
     pending_message: Option<String>,
+    /// Where recovery files go (`<state>/recovery`); none, no autosave.
+    pub recovery_dir: Option<PathBuf>,
+    /// When the recovery file is next due (set by the first change after the last write).
+    recovery_due: Option<Instant>,
+    /// What the recovery file holds now.
+    recovery_written: Option<Snapshot>,
+    /// A failed recovery write was reported (once, not at every keystroke).
+    recovery_error_shown: bool,
 }
 
 fn pool_slot(pool: &[Item], item: &Item) -> usize {
@@ -173,17 +187,209 @@ impl App {
             stats: Cell::new(Stats { rev: u64::MAX, ..Stats::default() }),
             recent_file: None,
             pending_message: None,
+            recovery_dir: None,
+            recovery_due: None,
+            recovery_written: None,
+            recovery_error_shown: false,
         };
         app.outline_sel =
             app.outline_rows().into_iter().find(|r| matches!(r, Row::Item(_))).unwrap_or(Row::Masthead);
         app.after_change();
-        if app.session.read_only {
-            app.error(app.lang.pick(
-                "此文件由更新版本的 jianbao 写成，只读打开，不会被改写。",
-                "This file was written by a newer jianbao: it is open read-only and will not be rewritten.",
-            ));
+        if !app.session.notices.is_empty() {
+            let notices = app.session.notices.join("; ");
+            app.error(notices);
         }
         app
+    }
+
+    /// Why the open issue cannot be changed, in a sentence for the banner.
+    pub fn read_only_banner(&self) -> Option<String> {
+        let name = self.file_name();
+        let zh = self.lang == Lang::Zh;
+        Some(match self.session.why_read_only.as_ref()? {
+            ReadOnly::NewerFormat => if zh {
+                format!("只读：{name} 由更新版本的 jianbao 写成，不会被改写。请升级 jianbao。")
+            } else {
+                format!("Read-only: {name} was written by a newer jianbao and will not be rewritten. Update jianbao.")
+            },
+            ReadOnly::Locked { holder: Some(h), .. } => if zh {
+                format!(
+                    "只读：{name} 正由另一个 jianbao 编辑（进程 {}，主机 {}，{} 起）。关掉那一个再打开，即可编辑。",
+                    h.pid, h.host, h.since
+                )
+            } else {
+                format!(
+                    "Read-only: {name} is open in another jianbao (pid {} on {}, since {}). Close that one and reopen to edit.",
+                    h.pid, h.host, h.since
+                )
+            },
+            ReadOnly::Locked { holder: None, lock_file } => if zh {
+                format!("只读：{name} 正由另一个 jianbao 编辑（锁文件 {}）。", lock_file.display())
+            } else {
+                format!("Read-only: {name} is open in another jianbao (lock file {}).", lock_file.display())
+            },
+            ReadOnly::FileNotWritable => if zh {
+                format!("只读：{name} 是只读文件（或你没有写权限），不会被改写。")
+            } else {
+                format!("Read-only: {name} is a read-only file (or not yours to write); it will not be changed.")
+            },
+            ReadOnly::NoLock(reason) => if zh {
+                format!("只读：无法为 {name} 加锁（{reason}），为免与别人互相覆盖，只读打开。")
+            } else {
+                format!("Read-only: {name} could not be locked ({reason}); it is open read-only so no one's work is overwritten.")
+            },
+        })
+    }
+
+    fn file_name(&self) -> String {
+        self.session.issue_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+    }
+
+    // ----- recovery ----------------------------------------------------------------------
+
+    /// Something may have changed at `now`: the recovery file is due `AUTOSAVE_DELAY` later
+    /// (not pushed back by further typing, so a long burst is covered too).
+    pub fn touched(&mut self, now: Instant) {
+        if self.recovery_due.is_none() && self.recovery_dir.is_some() && !self.session.read_only {
+            self.recovery_due = Some(now + AUTOSAVE_DELAY);
+        }
+    }
+
+    pub fn recovery_due(&self) -> Option<Instant> {
+        self.recovery_due
+    }
+
+    /// Write the recovery file if it is due at `now`.
+    pub fn autosave(&mut self, now: Instant) {
+        if self.recovery_due.is_some_and(|due| due <= now) {
+            self.recovery_due = None;
+            self.write_recovery();
+        }
+    }
+
+    /// The unsaved state, with the item as it stands in the editor; `None` when all is saved.
+    fn unsaved_snapshot(&self) -> Option<Snapshot> {
+        let editing = self.editor.as_ref().filter(|e| e.is_modified()).map(|e| e.item());
+        if !self.session.is_dirty() && editing.is_none() {
+            return None;
+        }
+        Some(self.session.snapshot(editing.as_ref()))
+    }
+
+    /// Write every unsaved change to the recovery file now; returns the file when one holds
+    /// them. Also used on SIGTERM, SIGHUP and panic.
+    pub fn write_recovery(&mut self) -> Option<PathBuf> {
+        let dir = self.recovery_dir.clone()?;
+        if self.session.read_only {
+            return None;
+        }
+        let snapshot = self.unsaved_snapshot()?;
+        let file = recovery::recovery_file(&dir, &self.session.issue_path);
+        if self.recovery_written.as_ref() == Some(&snapshot) && file.exists() {
+            return Some(file);
+        }
+        match recovery::write_recovery(&dir, &self.session.issue_path, &snapshot) {
+            Ok(file) => {
+                self.recovery_written = Some(snapshot);
+                self.recovery_error_shown = false;
+                Some(file)
+            }
+            Err(e) => {
+                if !self.recovery_error_shown {
+                    self.recovery_error_shown = true;
+                    self.error(match self.lang {
+                        Lang::Zh => format!("无法写入恢复文件（请尽快保存）：{e}"),
+                        Lang::En => format!("Cannot write the recovery file (save soon): {e}"),
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    /// All is saved (or deliberately dropped): no recovery file is needed any more.
+    fn recovery_done(&mut self, keep_aside: bool) {
+        self.recovery_written = None;
+        self.recovery_due = None;
+        let Some(dir) = &self.recovery_dir else { return };
+        let file = recovery::recovery_file(dir, &self.session.issue_path);
+        if keep_aside && file.exists() {
+            let _ = recovery::set_aside(&file);
+        } else {
+            let _ = recovery::remove_recovery(dir, &self.session.issue_path);
+        }
+    }
+
+    /// Offer the recovery file of the open issue, if it is newer than the issue file. An
+    /// older one (the file was saved since, by other means) is set aside with a word.
+    pub fn offer_recovery(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else { return };
+        if self.session.read_only {
+            return;
+        }
+        let rec = match recovery::find_recovery(&dir, &self.session.issue_path) {
+            None => return,
+            Some(Err(e)) => {
+                return self.error(match self.lang {
+                    Lang::Zh => format!("恢复文件无法读取，已移到 discarded/：{e}"),
+                    Lang::En => format!("A recovery file could not be read and was set aside in discarded/: {e}"),
+                });
+            }
+            Some(Ok(rec)) => rec,
+        };
+        let file_time = std::fs::metadata(&self.session.issue_path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_secs());
+        if file_time.is_some_and(|t| t > rec.written_unix) {
+            let aside = recovery::set_aside(&rec.file).map(|p| p.display().to_string()).unwrap_or_default();
+            return self.message(match self.lang {
+                Lang::Zh => format!("有一份比文件更旧的恢复记录，已移到 {aside}"),
+                Lang::En => format!("An older recovery file than the issue file was set aside: {aside}"),
+            });
+        }
+        let n_pool = rec.snapshot.pool_changed.len() + rec.snapshot.pool_removed.len();
+        let message = match self.lang {
+            Lang::Zh => format!(
+                "{} 有未保存的修改（{} 记下，稿件池另有 {n_pool} 处）。恢复吗？\nEnter 恢复；Esc 放弃（恢复文件移到 discarded/ 备查）。",
+                self.file_name(),
+                rec.written
+            ),
+            Lang::En => format!(
+                "{} has unsaved changes (recorded {}; {n_pool} in the pool). Restore them?\nEnter restores; Esc drops them (the file is kept in discarded/).",
+                self.file_name(),
+                rec.written
+            ),
+        };
+        self.overlay = Overlay::Dialog(Dialog::Confirm(Confirm {
+            purpose: ConfirmPurpose::Restore(Box::new(rec)),
+            title: self.lang.pick("恢复未保存的修改", "Unsaved changes found"),
+            message,
+            options: vec![
+                (self.lang.pick("恢复", "Restore").to_string(), Answer::Yes),
+                (self.lang.pick("放弃", "Drop").to_string(), Answer::No),
+            ],
+            selected: 0,
+        }));
+    }
+
+    fn restore(&mut self, rec: Recovered) {
+        let editor_id = self.editor.as_ref().map(|e| e.id.clone());
+        self.editor = None;
+        self.session.restore(rec.snapshot);
+        self.recovery_written = None;
+        self.after_change();
+        if let Some(id) = editor_id
+            && let Some(Loc::Issue(pos)) = self.session.locate(&id)
+        {
+            self.outline_sel = Row::Item(pos);
+        }
+        self.sync_editor();
+        self.message(self.lang.pick(
+            "已恢复未保存的修改；保存后才写入文件。",
+            "Unsaved changes restored; save to write them to the file.",
+        ));
     }
 
     pub fn ui(&self) -> &'static Ui {
@@ -362,6 +568,9 @@ impl App {
     // ----- input -----------------------------------------------------------------------
 
     pub fn handle_event(&mut self, event: Event) {
+        if matches!(event, Event::Key(_) | Event::Paste(_) | Event::Mouse(_)) {
+            self.touched(Instant::now());
+        }
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => self.handle_paste(&text),
@@ -853,23 +1062,45 @@ impl App {
     pub fn save(&mut self) {
         self.commit_editor();
         match self.session.save() {
-            Ok(_) => {
-                let name = self
-                    .session
-                    .issue_path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                self.message(match self.lang {
-                    Lang::Zh => format!("已保存 {name}"),
-                    Lang::En => format!("Saved {name}"),
-                });
+            Ok(report) => {
+                self.recovery_done(false);
+                if !report.kept_both.is_empty() {
+                    self.after_change();
+                    self.sync_editor();
+                }
+                let text = self.save_message(&report);
+                if report.kept_both.is_empty() && !report.issue_changed_outside {
+                    self.message(text);
+                } else {
+                    self.error(text);
+                }
             }
             Err(e) => self.error(match self.lang {
                 Lang::Zh => format!("保存失败，修改仍在，可重试：{e}"),
                 Lang::En => format!("Not saved (your changes are kept; try again): {e}"),
             }),
         }
+    }
+
+    fn save_message(&self, report: &SaveReport) -> String {
+        let name = self.file_name();
+        let mut parts = vec![match self.lang {
+            Lang::Zh => format!("已保存 {name}"),
+            Lang::En => format!("Saved {name}"),
+        }];
+        if report.issue_changed_outside {
+            parts.push(match self.lang {
+                Lang::Zh => format!("此前文件已被别的程序改过，那一版留作 {name}.bak"),
+                Lang::En => format!("the file had been changed by another program; that version is {name}.bak"),
+            });
+        }
+        for (old, new) in &report.kept_both {
+            parts.push(match self.lang {
+                Lang::Zh => format!("稿件 {old} 已被另一个 jianbao 改过，两版都留下：你的这版存为 {new}"),
+                Lang::En => format!("{old} had been changed by another jianbao; both kept, yours as {new}"),
+            });
+        }
+        parts.join(self.lang.pick("；", "; "))
     }
 
     fn request_quit(&mut self) {
@@ -925,6 +1156,14 @@ impl App {
         };
         match (c.purpose, answer) {
             (ConfirmPurpose::CreateFirstIssue, Answer::No) => self.quit = true,
+            (ConfirmPurpose::Restore(rec), Answer::Yes) => self.restore(*rec),
+            (ConfirmPurpose::Restore(rec), _) => match recovery::set_aside(&rec.file) {
+                Ok(to) => self.message(match self.lang {
+                    Lang::Zh => format!("已放弃；恢复文件移到 {}", to.display()),
+                    Lang::En => format!("Dropped; the recovery file is kept as {}", to.display()),
+                }),
+                Err(e) => self.error(e.to_string()),
+            },
             (_, Answer::No) => {}
             (ConfirmPurpose::Quit, Answer::SaveFirst) => {
                 self.save();
@@ -932,14 +1171,21 @@ impl App {
                     self.quit = true;
                 }
             }
-            (ConfirmPurpose::Quit, _) => self.quit = true,
+            (ConfirmPurpose::Quit, _) => {
+                self.recovery_done(true);
+                self.quit = true;
+            }
             (ConfirmPurpose::Leave { then }, Answer::SaveFirst) => {
                 self.save();
                 if !self.session.is_dirty() {
                     self.do_leave(then);
                 }
             }
-            (ConfirmPurpose::Leave { then }, _) => self.do_leave(then),
+            (ConfirmPurpose::Leave { then }, _) => {
+                self.recovery_done(true);
+                self.do_leave(then);
+            }
+
             (ConfirmPurpose::DeleteItem { id }, _) => {
                 if let Some(Loc::Pool(index)) = self.session.locate(&id) {
                     let item = self.session.pool()[index].clone();
@@ -1344,17 +1590,33 @@ impl App {
 
     /// Open another issue file in place of this one.
     pub fn open_path(&mut self, path: &Path) {
-        match Session::open(path) {
+        let same = crate::store::lock::lock_path(path) == crate::store::lock::lock_path(&self.session.issue_path);
+        let lock = if same { self.session.take_lock_out() } else { None };
+        match Session::open_with_lock(path, lock) {
             Ok(session) => {
                 let lang = self.lang;
                 let recent = self.recent_file.clone();
+                let recovery_dir = self.recovery_dir.clone();
                 let keymap = std::mem::take(&mut self.keymap);
                 let theme = std::mem::take(&mut self.theme);
+                // The old session (and its lock) goes before the new app offers anything.
                 *self = App::new(session, lang, keymap, theme);
                 self.recent_file = recent;
+                self.recovery_dir = recovery_dir;
                 self.remember_recent();
+                self.offer_recovery();
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => {
+                if same {
+                    // The lock was handed over to a session that never opened: take it again.
+                    if let Ok(crate::store::lock::Acquired::Held { lock, .. }) =
+                        crate::store::lock::acquire(&self.session.issue_path)
+                    {
+                        self.session.put_lock_back(lock);
+                    }
+                }
+                self.error(e.to_string())
+            }
         }
     }
 

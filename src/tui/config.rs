@@ -45,6 +45,11 @@ impl Dirs {
         self.config.as_ref().map(|d| d.join("config.toml"))
     }
 
+    /// Where recovery files of unsaved changes go.
+    pub fn recovery_dir(&self) -> Option<PathBuf> {
+        self.state.as_ref().map(|d| d.join("recovery"))
+    }
+
     pub fn recent_file(&self) -> Option<PathBuf> {
         self.state.as_ref().map(|d| d.join("recent.toml"))
     }

@@ -231,6 +231,9 @@ pub enum ConfirmPurpose {
     Leave {
         then: Leave,
     },
+    /// Restore (Enter) or set aside (Esc) the unsaved changes of a session that ended
+    /// before saving them.
+    Restore(Box<crate::store::recovery::Recovered>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

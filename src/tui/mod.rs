@@ -17,7 +17,11 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use crossterm::event;
 use thiserror::Error;
@@ -86,27 +90,113 @@ pub fn start(options: &Options, dirs: &Dirs) -> Result<App, TuiError> {
         }
     };
     app.recent_file = dirs.recent_file();
+    app.recovery_dir = dirs.recovery_dir();
     if !app.session.is_dirty() {
         app.remember_recent();
     }
+    app.offer_recovery();
     Ok(app)
 }
 
-/// Run the editor until the user quits.
+/// How the event loop ended.
+enum Exit {
+    Quit,
+    /// SIGTERM or SIGHUP (its number).
+    Signal(i32),
+}
+
+/// The longest the loop sleeps: how soon a SIGTERM or SIGHUP is noticed.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Run the editor until the user quits. Unsaved changes go to a recovery file a moment
+/// after each change, and at once on SIGTERM, SIGHUP, a terminal failure or a panic.
 pub fn run(options: &Options) -> Result<(), TuiError> {
     let mut app = start(options, &Dirs::system())?;
-    let (mut terminal, _guard) = terminal::enter()?;
-    loop {
-        terminal.draw(|f| ui::draw(f, &app))?;
-        if app.quit {
-            break;
+    let signal = Arc::new(AtomicUsize::new(0));
+    #[cfg(unix)]
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    // For tests of the panic path only: panic after this many events.
+    let panic_after: Option<usize> = std::env::var("JIANBAO_TEST_PANIC_AFTER").ok().and_then(|v| v.parse().ok());
+    let (mut terminal, guard) = terminal::enter()?;
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &mut terminal, &signal, panic_after)));
+    drop(guard);
+    match outcome {
+        Ok(Ok(Exit::Quit)) => Ok(()),
+        Ok(Ok(Exit::Signal(sig))) => {
+            if let Some(file) = app.write_recovery() {
+                eprintln!("jianbao: stopped by signal {sig}; unsaved changes are in {}", file.display());
+            }
+            drop(app); // releases the lock
+            std::process::exit(128 + sig);
         }
-        let ev = event::read()?;
-        app.handle_event(ev);
-        // Take every event already waiting before drawing again (a paste, a held key).
-        while !app.quit && event::poll(std::time::Duration::ZERO)? {
-            app.handle_event(event::read()?);
+        Ok(Err(e)) => {
+            if let Some(file) = app.write_recovery() {
+                eprintln!("jianbao: unsaved changes are in {}", file.display());
+            }
+            Err(e)
+        }
+        Err(_) => {
+            terminal::restore();
+            let file = panic::catch_unwind(AssertUnwindSafe(|| app.write_recovery())).ok().flatten();
+            eprintln!();
+            match &file {
+                Some(f) => eprintln!(
+                    "jianbao 出错退出（这是程序的缺陷）。未保存的修改已写入 {0}；再次打开此期时会提示恢复。\n\
+                     jianbao stopped on a bug. Unsaved changes were written to {0}; reopen the issue to restore them.",
+                    f.display()
+                ),
+                None => eprintln!(
+                    "jianbao 出错退出（这是程序的缺陷）；没有未保存的修改。\n\
+                     jianbao stopped on a bug; there were no unsaved changes."
+                ),
+            }
+            eprintln!(
+                "请把上面的出错信息、jianbao --version 的输出和出错前的操作报告给 jianbao 的维护者。\n\
+                 Please report the message above, the output of `jianbao --version` and what you did to jianbao's maintainers."
+            );
+            let _ = panic::catch_unwind(AssertUnwindSafe(move || drop(app)));
+            std::process::exit(101);
         }
     }
-    Ok(())
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut terminal::Tui,
+    signal: &AtomicUsize,
+    panic_after: Option<usize>,
+) -> Result<Exit, TuiError> {
+    let mut events = 0usize;
+    loop {
+        terminal.draw(|f| ui::draw(f, app))?;
+        if app.quit {
+            return Ok(Exit::Quit);
+        }
+        // Wait for input, a due recovery write, or a signal, whichever comes first.
+        loop {
+            let sig = signal.load(Ordering::SeqCst);
+            if sig != 0 {
+                return Ok(Exit::Signal(sig as i32));
+            }
+            let now = Instant::now();
+            app.autosave(now);
+            let wait = app.recovery_due().map_or(TICK, |due| due.saturating_duration_since(now).min(TICK));
+            if event::poll(wait)? {
+                break;
+            }
+        }
+        // Take every event already waiting before drawing again (a paste, a held key).
+        loop {
+            app.handle_event(event::read()?);
+            events += 1;
+            if panic_after.is_some_and(|n| events >= n) {
+                panic!("JIANBAO_TEST_PANIC_AFTER: a deliberate panic for the crash test");
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
 }

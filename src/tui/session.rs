@@ -2,28 +2,48 @@
 //! and saving them in an order that never loses an item.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::history::{History, Loc, Model, Op, Stale};
 use crate::model::{Date, Issue, Item, ItemPos, Section, is_valid_id};
+use crate::store::atomic::sweep_temp_files;
+use crate::store::lock::{Acquired, Holder, IssueLock, acquire, lock_path};
+use crate::store::recovery::Snapshot;
 use crate::store::{StoreError, Workspace, load_issue, save_issue};
+
+/// Why an open issue cannot be changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Written by a newer jianbao.
+    NewerFormat,
+    /// Another jianbao has it open.
+    Locked { holder: Option<Holder>, lock_file: PathBuf },
+    /// The file itself is marked read-only, or this user may not write it.
+    FileNotWritable,
+    /// Its lock could not be taken (a folder we may not write, say).
+    NoLock(String),
+}
 
 pub struct Session {
     pub ws: Option<Workspace>,
     pub issue_path: PathBuf,
     pub model: Model,
     pub history: History,
-    /// Written by a newer jianbao: shown, never saved.
+    /// Shown, never saved (see `why_read_only`).
     pub read_only: bool,
+    pub why_read_only: Option<ReadOnly>,
+    /// Things the user should know after opening: unreadable pool files, a stale lock
+    /// taken over, items reconciled.
+    pub notices: Vec<String>,
     /// Bumped by every change; the document is saved when it equals `saved_rev`.
     rev: u64,
     saved_rev: u64,
-    /// Each pooled item as it is on disk (a hash of it), by id.
+    /// Each pooled item as it is on disk (a fingerprint of it), by id.
     saved_pool: HashMap<String, u64>,
-    /// Pool files of items that also sit in the issue (a save interrupted between two
-    /// files): the issue's copy wins and these go to the trash at the next save.
-    stale_pool: Vec<String>,
+    /// The issue file's size and time as we last read or wrote it.
+    issue_stamp: Option<(u64, SystemTime)>,
+    lock: Option<IssueLock>,
 }
 
 /// What a save did, for the status bar.
@@ -32,59 +52,170 @@ pub struct SaveReport {
     pub pool_written: usize,
     pub pool_removed: usize,
     pub trashed: usize,
+    /// Pooled items another jianbao had changed (or an id it had taken) since we read them:
+    /// ours were saved under a new id, theirs kept. (old id, new id)
+    pub kept_both: Vec<(String, String)>,
+    /// The issue file had been changed by something else since we read it; that version
+    /// is the `.bak`.
+    pub issue_changed_outside: bool,
 }
 
-fn fingerprint(item: &Item) -> u64 {
+/// A fingerprint of an item's content (stable within one run).
+pub fn fingerprint(item: &Item) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
     let mut h = DefaultHasher::new();
     item.hash(&mut h);
     h.finish()
 }
 
+fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// Whether the file may be written: not marked read-only, and (on Unix) writable for us.
+fn writable(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => false,
+        Ok(_) => std::fs::OpenOptions::new().append(true).open(path).is_ok(),
+        Err(_) => true,
+    }
+}
+
 impl Session {
-    /// Open an issue file and the pool of its workspace (if it is in one).
+    /// Open an issue file and the pool of its workspace (if it is in one), taking its lock.
+    /// Pool files of items that also sit in the issue (a save killed between two files)
+    /// are reconciled: the issue's copy wins and the pool file goes to the trash.
     pub fn open(path: &Path) -> Result<Session, StoreError> {
+        Session::open_with_lock(path, None)
+    }
+
+    /// As `open`, reusing a lock already held on this file (reopening it).
+    pub fn open_with_lock(path: &Path, held: Option<IssueLock>) -> Result<Session, StoreError> {
         let loaded = load_issue(path)?;
+        let issue_stamp = stamp(path);
         let ws = Workspace::containing(path);
-        let mut pool = Vec::new();
-        let mut stale_pool = Vec::new();
-        if let Some(ws) = &ws {
-            for l in ws.pool_items()? {
-                if loaded.doc.find_item(&l.doc.id).is_some() {
-                    stale_pool.push(l.doc.id);
-                } else {
-                    pool.push(l.doc);
-                }
-            }
+        let mut session = Session::build(ws, path.to_path_buf(), loaded.doc, issue_stamp)?;
+        if loaded.read_only {
+            session.set_read_only(ReadOnly::NewerFormat);
+        } else if !writable(path) {
+            session.set_read_only(ReadOnly::FileNotWritable);
+        } else {
+            session.take_lock(held);
         }
-        let saved_pool = pool.iter().map(|i| (i.id.clone(), fingerprint(i))).collect();
-        Ok(Session {
-            ws,
-            issue_path: path.to_path_buf(),
-            model: Model { issue: loaded.doc, pool },
-            history: History::default(),
-            read_only: loaded.read_only,
-            rev: 0,
-            saved_rev: 0,
-            saved_pool,
-            stale_pool,
-        })
+        session.reconcile();
+        Ok(session)
     }
 
     /// A new issue not yet on disk (the first of a workspace); saving creates its file.
     pub fn unsaved(ws: Workspace, path: PathBuf, issue: Issue) -> Session {
-        let pool: Vec<Item> =
-            ws.pool_items().map(|v| v.into_iter().map(|l| l.doc).collect()).unwrap_or_default();
+        let mut session = match Session::build(Some(ws.clone()), path.clone(), issue.clone(), None) {
+            Ok(s) => s,
+            Err(e) => {
+                let mut s = Session::build(None, path, issue, None).expect("no pool to read");
+                s.ws = Some(ws);
+                s.notices.push(e.to_string());
+                s
+            }
+        };
+        session.rev = 1;
+        session.take_lock(None);
+        session
+    }
+
+    fn build(
+        ws: Option<Workspace>,
+        issue_path: PathBuf,
+        issue: Issue,
+        issue_stamp: Option<(u64, SystemTime)>,
+    ) -> Result<Session, StoreError> {
+        let mut notices = Vec::new();
+        let mut pool = Vec::new();
+        if let Some(ws) = &ws {
+            let (items, errors) = ws.pool_items_lenient()?;
+            pool = items;
+            notices.extend(errors.iter().map(|e| format!("{e} (left as it is)")));
+        }
         let saved_pool = pool.iter().map(|i| (i.id.clone(), fingerprint(i))).collect();
-        Session {
-            ws: Some(ws),
-            issue_path: path,
+        Ok(Session {
+            ws,
+            issue_path,
             model: Model { issue, pool },
             history: History::default(),
             read_only: false,
-            rev: 1,
+            why_read_only: None,
+            notices,
+            rev: 0,
             saved_rev: 0,
             saved_pool,
-            stale_pool: Vec::new(),
+            issue_stamp,
+            lock: None,
+        })
+    }
+
+    fn set_read_only(&mut self, why: ReadOnly) {
+        self.read_only = true;
+        self.why_read_only = Some(why);
+    }
+
+    fn take_lock(&mut self, held: Option<IssueLock>) {
+        if let Some(lock) = held.filter(|l| l.path() == lock_path(&self.issue_path)) {
+            self.lock = Some(lock);
+            return;
+        }
+        match acquire(&self.issue_path) {
+            Ok(Acquired::Held { lock, taken_over }) => {
+                self.lock = Some(lock);
+                if let Some(h) = taken_over {
+                    self.notices.push(format!(
+                        "took over the lock left by jianbao {} on {} (since {}), which is no longer running",
+                        h.pid, h.host, h.since
+                    ));
+                }
+            }
+            Ok(Acquired::Busy { holder, lock_file }) => {
+                self.set_read_only(ReadOnly::Locked { holder, lock_file });
+            }
+            Err(e) => self.set_read_only(ReadOnly::NoLock(crate::store::error::io_reason(&e))),
+        }
+    }
+
+    /// Hold `lock` again (after a reopen that failed).
+    pub fn put_lock_back(&mut self, lock: IssueLock) {
+        self.lock = Some(lock);
+    }
+
+    /// Give up this session's lock (to reopen the same file).
+    pub fn take_lock_out(&mut self) -> Option<IssueLock> {
+        self.lock.take()
+    }
+
+    /// An item in both the issue and the pool: the issue's copy wins. Temporary files of
+    /// killed saves are swept. Only a session that may write does either.
+    fn reconcile(&mut self) {
+        let issue = &self.model.issue;
+        let stale: Vec<String> =
+            self.model.pool.iter().filter(|i| issue.find_item(&i.id).is_some()).map(|i| i.id.clone()).collect();
+        if stale.is_empty() && self.read_only {
+            return;
+        }
+        self.model.pool.retain(|i| !stale.contains(&i.id));
+        if self.read_only {
+            return;
+        }
+        if let Some(dir) = self.issue_path.parent() {
+            sweep_temp_files(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+        }
+        let Some(ws) = &self.ws else { return };
+        sweep_temp_files(&ws.pool_dir());
+        for id in stale {
+            self.saved_pool.remove(&id);
+            match ws.trash_pool_file(&id) {
+                Ok(_) => self.notices.push(format!(
+                    "{id} was both in this issue and in the pool (a save was cut short); the pool copy is in the trash"
+                )),
+                Err(e) => self.notices.push(e.to_string()),
+            }
         }
     }
 
@@ -168,42 +299,113 @@ impl Session {
         ops
     }
 
+    /// Whether the pool file of `id` is still as we last read or wrote it.
+    fn pool_file_unchanged(ws: &Workspace, base: Option<&u64>, id: &str) -> bool {
+        match (ws.pool_file(id), base) {
+            (None, None) => true,
+            (Some(Ok(item)), Some(fp)) => fingerprint(&item) == *fp,
+            _ => false,
+        }
+    }
+
     /// Save: pool files first, then the issue, then the pool files of items now placed.
-    /// A kill between any two writes leaves every item in at least one file.
+    /// A kill between any two writes leaves every item in at least one file (and `open`
+    /// reconciles an item found in both). Pool files another jianbao changed meanwhile are
+    /// never written over: ours is kept under a new id, or theirs goes to the trash.
     pub fn save(&mut self) -> Result<SaveReport, StoreError> {
         if self.read_only {
             return Err(StoreError::ReadOnly { path: self.issue_path.clone() });
         }
         let mut report = SaveReport::default();
-        let current: HashMap<&str, u64> =
-            self.model.pool.iter().map(|i| (i.id.as_str(), fingerprint(i))).collect();
-        if let Some(ws) = &self.ws {
-            for item in &self.model.pool {
-                if self.saved_pool.get(&item.id) != current.get(item.id.as_str()) {
-                    ws.save_pool_item(item)?;
-                    report.pool_written += 1;
+        let _pool_lock = self.ws.as_ref().map(Workspace::lock_pool).transpose()?;
+        if let Some(ws) = self.ws.clone() {
+            for k in 0..self.model.pool.len() {
+                let item = &self.model.pool[k];
+                let base = self.saved_pool.get(&item.id);
+                if base == Some(&fingerprint(item)) {
+                    continue;
                 }
+                if !Self::pool_file_unchanged(&ws, base, &item.id) {
+                    let old = item.id.clone();
+                    let new = self.new_id(item.received.unwrap_or_else(Date::today));
+                    self.model.pool[k].id = new.clone();
+                    report.kept_both.push((old, new));
+                }
+                ws.save_pool_item(&self.model.pool[k])?;
+                report.pool_written += 1;
             }
         }
+        let outside = self.issue_stamp.is_some() && stamp(&self.issue_path) != self.issue_stamp;
         save_issue(&self.issue_path, &self.model.issue)?;
+        report.issue_changed_outside = outside;
+        self.issue_stamp = stamp(&self.issue_path);
+        let current: HashMap<String, u64> =
+            self.model.pool.iter().map(|i| (i.id.clone(), fingerprint(i))).collect();
         if let Some(ws) = &self.ws {
-            for id in self.saved_pool.keys().filter(|id| !current.contains_key(id.as_str())) {
-                if self.model.issue.find_item(id).is_some() {
+            for (id, base) in &self.saved_pool {
+                if current.contains_key(id) || report.kept_both.iter().any(|(old, _)| old == id) {
+                    continue;
+                }
+                let placed = self.model.issue.find_item(id).is_some();
+                if placed && Self::pool_file_unchanged(ws, Some(base), id) {
                     ws.remove_pool_file(id)?;
                     report.pool_removed += 1;
                 } else if ws.trash_pool_file(id)?.is_some() {
                     report.trashed += 1;
                 }
             }
-            for id in std::mem::take(&mut self.stale_pool) {
-                if ws.trash_pool_file(&id)?.is_some() {
-                    report.trashed += 1;
-                }
-            }
         }
-        self.saved_pool = current.into_iter().map(|(id, h)| (id.to_string(), h)).collect();
+        self.saved_pool = current;
         self.saved_rev = self.rev;
         Ok(report)
+    }
+
+    /// The unsaved state, for a recovery file: the issue (with `editing`, the item as it
+    /// stands in the editor, in its place), the pooled items that differ from their
+    /// files, the pooled items deleted.
+    pub fn snapshot(&self, editing: Option<&Item>) -> Snapshot {
+        let mut issue = self.model.issue.clone();
+        let mut pool_changed: Vec<Item> = Vec::new();
+        let edited = |item: &Item| match editing {
+            Some(e) if e.id == item.id => e.clone(),
+            _ => item.clone(),
+        };
+        for section in &mut issue.sections {
+            for item in &mut section.items {
+                *item = edited(item);
+            }
+        }
+        for item in &self.model.pool {
+            let item = edited(item);
+            if self.saved_pool.get(&item.id) != Some(&fingerprint(&item)) {
+                pool_changed.push(item);
+            }
+        }
+        let mut pool_removed: Vec<String> = self
+            .saved_pool
+            .keys()
+            .filter(|id| issue.find_item(id).is_none() && !self.model.pool.iter().any(|i| &i.id == *id))
+            .cloned()
+            .collect();
+        pool_removed.sort();
+        Snapshot { issue, pool_changed, pool_removed }
+    }
+
+    /// Put a recovered state in place of the open one (unsaved: the user saves it). Pool
+    /// items added by others since stay; the snapshot's changes and deletions apply.
+    pub fn restore(&mut self, snapshot: Snapshot) {
+        let Snapshot { issue, pool_changed, pool_removed } = snapshot;
+        let mut pool: Vec<Item> = std::mem::take(&mut self.model.pool);
+        pool.retain(|i| {
+            !pool_removed.contains(&i.id)
+                && issue.find_item(&i.id).is_none()
+                && !pool_changed.iter().any(|c| c.id == i.id)
+        });
+        pool.extend(pool_changed.into_iter().filter(|i| issue.find_item(&i.id).is_none()));
+        pool.sort_by(|a, b| (b.received, &b.id).cmp(&(a.received, &a.id)));
+        self.model = Model { issue, pool };
+        self.history = History::default();
+        self.rev += 1;
     }
 }
 
@@ -263,13 +465,154 @@ mod tests {
     fn an_item_in_both_places_is_taken_from_the_issue() {
         let (_dir, s) = sample();
         let ws = s.ws.clone().unwrap();
-        let placed = s.issue().sections[0].items[0].clone();
-        ws.save_pool_item(&placed).unwrap();
-        let mut s = Session::open(&s.issue_path).unwrap();
+        let path = s.issue_path.clone();
+        drop(s);
+        let placed = ws.issues().unwrap().into_iter().find(|e| e.path == path).unwrap().issue.doc.sections[0]
+            .items[0]
+            .clone();
+        let mut stale = placed.clone();
+        stale.body = "（池中旧稿）".into();
+        ws.save_pool_item(&stale).unwrap();
+        let s = Session::open(&path).unwrap();
         assert!(s.pool().iter().all(|i| i.id != placed.id), "the issue's copy wins");
-        s.save().unwrap();
+        assert_eq!(s.issue().sections[0].items[0], placed);
         assert!(!ws.pool_path(&placed.id).exists());
-        assert!(ws.trash_dir().join(format!("{}.toml", placed.id)).exists());
+        assert!(ws.trash_dir().join(format!("{}.toml", placed.id)).exists(), "the pool copy is kept");
+        assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+    }
+
+    #[test]
+    fn a_second_session_on_the_same_file_is_read_only_and_says_who() {
+        let (_dir, mut first) = sample();
+        let second = Session::open(&first.issue_path).unwrap();
+        assert!(second.read_only);
+        match &second.why_read_only {
+            Some(ReadOnly::Locked { holder: Some(h), .. }) => assert_eq!(h.pid, std::process::id()),
+            other => panic!("{other:?}"),
+        }
+        assert!(second.notices.is_empty(), "a read-only session touches nothing");
+        let lock = first.take_lock_out();
+        let again = Session::open_with_lock(&first.issue_path, lock).unwrap();
+        assert!(!again.read_only, "reopening passes the lock on");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_opens_read_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, s) = sample();
+        let path = s.issue_path.clone();
+        drop(s);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let mut s = Session::open(&path).unwrap();
+        assert_eq!(s.why_read_only, Some(ReadOnly::FileNotWritable));
+        assert!(s.save().is_err());
+        assert!(!crate::store::lock::lock_path(&path).exists(), "no lock is taken");
+    }
+
+    #[test]
+    fn an_unreadable_pool_file_is_reported_and_left_alone() {
+        let (_dir, s) = sample();
+        let ws = s.ws.clone().unwrap();
+        let path = s.issue_path.clone();
+        let n = s.pool().len();
+        drop(s);
+        let bad = ws.pool_dir().join("2026-11-20-broken.toml");
+        std::fs::write(&bad, "format = 1\n[item\nid = \"x\"\n").unwrap();
+        let mut s = Session::open(&path).unwrap();
+        assert_eq!(s.pool().len(), n);
+        assert!(s.notices.iter().any(|m| m.contains("2026-11-20-broken.toml:")), "{:?}", s.notices);
+        let ops = s.place_ops(0, ItemPos::new(0, 0));
+        s.commit(ops).unwrap();
+        s.save().unwrap();
+        assert_eq!(std::fs::read_to_string(&bad).unwrap(), "format = 1\n[item\nid = \"x\"\n");
+    }
+
+    /// Two editors on two issues of one workspace edit the same pooled item: the second
+    /// save keeps both versions.
+    #[test]
+    fn a_pool_item_changed_by_another_editor_is_not_written_over() {
+        let (_dir, mut a) = sample();
+        let ws = a.ws.clone().unwrap();
+        let mut b = Session::open(&ws.issues_dir().join("2026-21.toml")).unwrap();
+        assert!(!b.read_only);
+        let id = a.pool()[0].id.clone();
+        for (s, text) in [(&mut a, "甲的修改"), (&mut b, "乙的修改")] {
+            let before = s.pool()[0].clone();
+            let after = Item { body: format!("{text}\n"), ..before.clone() };
+            s.commit(vec![Op::EditItem { at: Loc::Pool(0), before: Box::new(before), after: Box::new(after) }])
+                .unwrap();
+        }
+        a.save().unwrap();
+        let report = b.save().unwrap();
+        assert_eq!(report.kept_both.len(), 1);
+        let (old, new) = &report.kept_both[0];
+        assert_eq!(old, &id);
+        assert_eq!(load_pool_item(&ws.pool_path(&id)).unwrap().doc.body, "甲的修改\n");
+        assert_eq!(load_pool_item(&ws.pool_path(new)).unwrap().doc.body, "乙的修改\n");
+    }
+
+    #[test]
+    fn a_new_item_never_takes_an_id_another_editor_saved_meanwhile() {
+        let (_dir, mut a) = sample();
+        let ws = a.ws.clone().unwrap();
+        let mut b = Session::open(&ws.issues_dir().join("2026-21.toml")).unwrap();
+        let date = Date::new(2026, 11, 22).unwrap();
+        for (s, text) in [(&mut a, "甲新建"), (&mut b, "乙新建")] {
+            let mut item = Item::new(s.new_id(date), text);
+            item.received = Some(date);
+            s.commit(vec![Op::InsertPool { index: 0, item: Box::new(item) }]).unwrap();
+        }
+        assert_eq!(a.pool()[0].id, b.pool()[0].id, "both picked the same free id");
+        a.save().unwrap();
+        let report = b.save().unwrap();
+        assert_eq!(report.kept_both.len(), 1);
+        let headlines: Vec<String> = ws.pool_items().unwrap().into_iter().map(|l| l.doc.headline).collect();
+        assert!(headlines.contains(&"甲新建".to_string()) && headlines.contains(&"乙新建".to_string()));
+    }
+
+    #[test]
+    fn a_change_made_outside_is_kept_as_the_backup() {
+        let (_dir, mut s) = sample();
+        let text = std::fs::read_to_string(&s.issue_path).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&s.issue_path, text.replace("format = 1", "format = 1\n# 手工改过")).unwrap();
+        s.commit(vec![Op::IssueToPool { pos: ItemPos::new(0, 0), pool_index: 0 }]).unwrap();
+        let report = s.save().unwrap();
+        assert!(report.issue_changed_outside);
+        let bak = crate::store::atomic::backup_path(&s.issue_path);
+        assert!(std::fs::read_to_string(bak).unwrap().contains("# 手工改过"));
+        assert!(!s.save().unwrap().issue_changed_outside);
+    }
+
+    #[test]
+    fn a_snapshot_restores_text_and_structure() {
+        let (_dir, mut s) = sample();
+        let path = s.issue_path.clone();
+        let placed = s.pool()[0].id.clone();
+        let deleted = s.pool()[2].clone();
+        let ops = s.place_ops(0, ItemPos::new(0, 0));
+        s.commit(ops).unwrap();
+        let index = s.pool().iter().position(|i| i.id == deleted.id).unwrap();
+        s.commit(vec![Op::RemovePool { index, item: Box::new(deleted.clone()) }]).unwrap();
+        let mut typing = s.issue().sections[0].items[1].clone();
+        typing.body.push_str("（正在输入的一句）\n");
+        let snap = s.snapshot(Some(&typing));
+        assert_eq!(snap.pool_removed, vec![deleted.id.clone()]);
+        let wanted = s.snapshot(Some(&typing)).issue;
+        let lock = s.take_lock_out();
+        drop(s);
+        let mut fresh = Session::open_with_lock(&path, lock).unwrap();
+        assert!(!fresh.is_dirty());
+        fresh.restore(snap);
+        assert!(fresh.is_dirty());
+        assert_eq!(fresh.issue(), &wanted);
+        assert!(fresh.locate(&placed).is_some_and(|l| matches!(l, Loc::Issue(_))));
+        assert!(fresh.locate(&deleted.id).is_none());
+        fresh.save().unwrap();
+        let ws = fresh.ws.clone().unwrap();
+        assert!(!ws.pool_path(&placed).exists() && !ws.pool_path(&deleted.id).exists());
+        assert!(ws.trash_dir().join(format!("{}.toml", deleted.id)).exists());
     }
 
     #[test]

@@ -22,7 +22,17 @@ pub fn draw(f: &mut Frame, app: &App) {
         f.render_widget(text, area);
         return;
     }
-    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let banner = app.read_only_banner();
+    let [top, main, status] = Layout::vertical([
+        Constraint::Length(u16::from(banner.is_some())),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if let Some(text) = banner {
+        let line = super::fit::fit(&text, top.width as usize);
+        f.render_widget(Paragraph::new(Span::styled(line, app.theme.error)), top);
+    }
     let mut areas = Areas::default();
     let mut cursor = None;
     if main.width >= WIDE {
