@@ -82,6 +82,15 @@ enum Command {
         /// The issue file.
         issue: PathBuf,
     },
+    /// For the kill test only: random edits of ISSUE, each saved, until killed.
+    #[command(name = "__save-loop", hide = true)]
+    SaveLoop {
+        issue: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        steps: Option<u64>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -109,6 +118,12 @@ fn main() -> ExitCode {
         Some(Command::Check { issue }) => run_check(&issue),
         Some(Command::Import { files, issue, output, workspace }) => {
             run_import(&files, issue, output.as_deref(), workspace.as_deref())
+        }
+        Some(Command::SaveLoop { issue, seed, steps }) => {
+            let mut out = std::io::stdout().lock();
+            jianbao::tui::soak::save_loop(&issue, seed, steps, &mut out)
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(CommandError::Usage)
         }
         None => run_editor(cli.path, cli.theme),
     };

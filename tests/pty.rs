@@ -29,11 +29,26 @@ struct Term {
 impl Term {
     /// Start `jianbao args…` in a `cols` × `rows` terminal, with its own config and data.
     fn start(args: &[&str], home: &Path, cols: u16, rows: u16) -> Term {
+        Term::start_with(BIN, args, &[], home, cols, rows)
+    }
+
+    /// Start `program args…` with extra environment variables.
+    fn start_with(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        home: &Path,
+        cols: u16,
+        rows: u16,
+    ) -> Term {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.cwd(home);
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", home);
@@ -117,6 +132,17 @@ impl Term {
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
         self.settle();
+    }
+
+    fn pid(&self) -> i32 {
+        self.child.process_id().expect("a running child") as i32
+    }
+
+    /// Send a signal to the program.
+    #[cfg(unix)]
+    fn signal(&self, sig: rustix::process::Signal) {
+        let pid = rustix::process::Pid::from_raw(self.pid()).unwrap();
+        rustix::process::kill_process(pid, sig).unwrap();
     }
 
     /// Wait for the program to end; its exit code.
@@ -232,4 +258,232 @@ fn with_no_argument_the_default_workspace_is_made_from_the_samples() {
     t.send(CTRL_Q);
     assert_eq!(t.wait_exit(), 0);
     assert!(home.path().join("XDG_DATA_HOME/jianbao/workspace/jianbao.toml").is_file());
+}
+
+// ----- never lose a word -------------------------------------------------------------------
+
+/// The recovery files in the state folder of a pty test's home.
+fn recovery_files(home: &Path) -> Vec<std::path::PathBuf> {
+    let dir = home.join("XDG_STATE_HOME/jianbao/recovery");
+    match std::fs::read_dir(dir) {
+        Ok(d) => {
+            d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect()
+        }
+        Err(_) => vec![],
+    }
+}
+
+/// Wait until a recovery file holds `text` (5 s at most).
+fn wait_for_recovery(home: &Path, text: &str) -> std::path::PathBuf {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        for f in recovery_files(home) {
+            if std::fs::read_to_string(&f).is_ok_and(|t| t.contains(text)) {
+                return f;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("no recovery file came to hold {text:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_while_typing_loses_at_most_the_last_moment() {
+    let (dir, ws) = sample_workspace();
+    let issue = issue_path(&ws, "2026-45");
+    let issue_arg = issue.to_string_lossy().to_string();
+    let mut t = Term::start(&[&issue_arg], dir.path(), 120, 40);
+    t.wait_for("稿件池");
+    t.send(TAB);
+    t.send(ENTER); // the editor, on the first lead item
+    t.send("全市已建成社区科普站。".as_bytes());
+    t.wait_for("全市已建成社区科普站");
+    let started = Instant::now();
+    wait_for_recovery(dir.path(), "全市已建成社区科普站");
+    assert!(started.elapsed() < Duration::from_secs(2), "written {:?} after typing", started.elapsed());
+    t.signal(rustix::process::Signal::KILL);
+    let _ = t.wait_exit();
+    assert!(!std::fs::read_to_string(&issue).unwrap().contains("社区科普站"), "never saved");
+
+    let mut t = Term::start(&[&issue_arg], dir.path(), 120, 40);
+    t.wait_for("恢复未保存的修改");
+    assert!(!t.screen().contains("只读"), "the killed editor's lock is taken over");
+    t.send(ENTER);
+    t.wait_for("已恢复");
+    t.send(CTRL_S);
+    t.wait_for("已保存");
+    t.send(CTRL_Q);
+    assert_eq!(t.wait_exit(), 0);
+    assert!(std::fs::read_to_string(&issue).unwrap().contains("全市已建成社区科普站。"));
+    assert!(recovery_files(dir.path()).is_empty(), "a clean save removes the recovery file");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_write_the_recovery_file_and_restore_the_terminal() {
+    for (sig, code, text) in [
+        (rustix::process::Signal::TERM, 143, "十一月份科普活动统计表。"),
+        (rustix::process::Signal::HUP, 129, "冬季安全检查方案。"),
+    ] {
+        let (dir, ws) = sample_workspace();
+        let issue_arg = issue_path(&ws, "2026-45").to_string_lossy().to_string();
+        let mut t = Term::start(&[&issue_arg], dir.path(), 120, 40);
+        t.wait_for("稿件池");
+        t.send(TAB);
+        t.send(ENTER);
+        t.send(text.as_bytes());
+        t.wait_for(text.trim_end_matches('。'));
+        t.signal(sig); // at once: before the autosave delay
+        assert_eq!(t.wait_exit(), code);
+        let raw = String::from_utf8_lossy(&t.raw);
+        assert!(raw.contains("\x1b[?1049l"), "the terminal was not restored");
+        assert!(raw.contains("unsaved changes are in"), "it says where they went");
+        wait_for_recovery(dir.path(), text);
+        assert!(
+            !jianbao::store::lock::lock_path(&issue_path(&ws, "2026-45")).exists(),
+            "the lock is released"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_panic_restores_the_terminal_keeps_the_text_and_says_how_to_report_it() {
+    let (dir, ws) = sample_workspace();
+    let issue_arg = issue_path(&ws, "2026-45").to_string_lossy().to_string();
+    // Tab, Enter, then 4 characters: the sixth event panics.
+    let mut t =
+        Term::start_with(BIN, &[&issue_arg], &[("JIANBAO_TEST_PANIC_AFTER", "6")], dir.path(), 120, 40);
+    t.wait_for("稿件池");
+    t.send(TAB);
+    t.send(ENTER);
+    t.send("科普大篷".as_bytes());
+    assert_eq!(t.wait_exit(), 101);
+    let raw = String::from_utf8_lossy(&t.raw);
+    assert!(raw.contains("\x1b[?1049l") && raw.contains("\x1b[?2004l"), "the terminal was not restored");
+    let screen = t.screen();
+    assert!(screen.contains("未保存的修改已写入"), "{screen}");
+    assert!(screen.contains("jianbao --version"), "{screen}");
+    let file = wait_for_recovery(dir.path(), "科普大篷");
+    assert!(screen.contains(&*file.file_name().unwrap().to_string_lossy()), "it names the file:\n{screen}");
+}
+
+#[test]
+fn a_second_jianbao_on_the_same_issue_opens_it_read_only() {
+    let (dir, ws) = sample_workspace();
+    let issue = issue_path(&ws, "2026-45");
+    let issue_arg = issue.to_string_lossy().to_string();
+    let mut first = Term::start(&[&issue_arg], dir.path(), 120, 40);
+    first.wait_for("稿件池");
+    let mut second = Term::start(&[&issue_arg], dir.path(), 140, 40);
+    second.wait_for("正由另一个 jianbao 编辑");
+    assert!(second.screen().contains(&format!("进程 {}", first.pid())), "{}", second.screen());
+    second.send(ENTER); // placing is refused
+    second.wait_for("只读文件，不能修改");
+    second.send(CTRL_Q);
+    assert_eq!(second.wait_exit(), 0);
+    first.send(ENTER);
+    first.wait_for("已放入本期");
+    first.send(CTRL_S);
+    first.wait_for("已保存");
+    first.send(CTRL_Q);
+    assert_eq!(first.wait_exit(), 0);
+    // The command line reads while an editor holds the issue, without waiting.
+    let mut holder = Term::start(&[&issue_arg], dir.path(), 120, 40);
+    holder.wait_for("稿件池");
+    let out = std::process::Command::new(BIN).args(["export", &issue_arg, "-o", "-"]).output().unwrap();
+    assert!(out.status.success());
+    holder.send(CTRL_Q);
+    assert_eq!(holder.wait_exit(), 0);
+}
+
+/// A real full disk: a 512 KiB tmpfs mounted in a private mount namespace (`unshare`),
+/// filled up while the editor runs. Skipped where the machine does not allow it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_real_full_disk_fails_the_save_and_the_retry_succeeds() {
+    let probe = std::process::Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-c"])
+        .arg("d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs \"$d\" && umount \"$d\"")
+        .output();
+    match probe {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => {
+            eprintln!(
+                "skipped: cannot mount a tmpfs in a user namespace here ({})",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return;
+        }
+        Err(e) => {
+            eprintln!("skipped: no unshare command ({e})");
+            return;
+        }
+    }
+    let (dir, ws) = sample_workspace();
+    let mnt = dir.path().join("mnt");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&mnt).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let script = r#"
+set -e
+M="$1"; WS="$2"; OUT="$3"; BIN="$4"
+mount -t tmpfs -o size=512k tmpfs "$M"
+cp -r "$WS" "$M/ws"
+(
+  while [ ! -e "$OUT/fill" ]; do sleep 0.02; done
+  head -c 4M /dev/zero > "$M/filler" 2>/dev/null || true
+  touch "$OUT/filled"
+  while [ ! -e "$OUT/free" ]; do sleep 0.02; done
+  cp "$M/ws/issues/2026-45.toml" "$OUT/after-failed-save.toml"
+  ls -a "$M/ws/issues" "$M/ws/pool" > "$OUT/listing"
+  rm "$M/filler"
+  touch "$OUT/freed"
+) &
+"$BIN" "$M/ws/issues/2026-45.toml"
+code=$?
+cp "$M/ws/issues/2026-45.toml" "$OUT/final.toml"
+exit $code
+"#;
+    let args = [
+        "--user",
+        "--map-root-user",
+        "--mount",
+        "sh",
+        "-c",
+        script,
+        "sh",
+        mnt.to_str().unwrap(),
+        ws.root().to_str().unwrap(),
+        out.to_str().unwrap(),
+        BIN,
+    ];
+    let original = std::fs::read_to_string(issue_path(&ws, "2026-45")).unwrap();
+    let mut t = Term::start_with("unshare", &args, &[], dir.path(), 120, 40);
+    t.wait_for("稿件池");
+    std::fs::write(out.join("fill"), "").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !out.join("filled").exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    t.send(TAB);
+    t.send(ENTER);
+    t.send("磁盘满时输入的一句。".as_bytes());
+    t.send(CTRL_S);
+    t.wait_for("保存失败");
+    t.wait_for("磁盘已满");
+    std::fs::write(out.join("free"), "").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !out.join("freed").exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read_to_string(out.join("after-failed-save.toml")).unwrap(), original, "intact");
+    let listing = std::fs::read_to_string(out.join("listing")).unwrap();
+    assert!(!listing.lines().any(|l| l.ends_with(".tmp")), "no temporary file left: {listing}");
+    t.send(CTRL_S);
+    t.wait_for("已保存");
+    t.send(CTRL_Q);
+    assert_eq!(t.wait_exit(), 0);
+    assert!(std::fs::read_to_string(out.join("final.toml")).unwrap().contains("磁盘满时输入的一句。"));
 }

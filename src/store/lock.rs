@@ -56,7 +56,9 @@ pub enum Acquired {
 /// The lock file of an issue file: `.<name>.lock` beside the real file.
 pub fn lock_path(issue: &Path) -> PathBuf {
     let real = match fs::symlink_metadata(issue) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(issue).unwrap_or_else(|_| issue.to_path_buf()),
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(issue).unwrap_or_else(|_| issue.to_path_buf())
+        }
         _ => issue.to_path_buf(),
     };
     let name = real.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();

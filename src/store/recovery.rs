@@ -90,9 +90,8 @@ pub fn recovery_text(issue_path: &Path, snapshot: &Snapshot, now: SystemTime) ->
     let written = jiff::Timestamp::try_from(now)
         .map(|t| t.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M:%S").to_string())
         .unwrap_or_default();
-    let mut out = String::from(
-        "# jianbao: unsaved changes, kept in case the editor stopped before they were saved.\n",
-    );
+    let mut out =
+        String::from("# jianbao: unsaved changes, kept in case the editor stopped before they were saved.\n");
     out.push_str("format = 1\n");
     out.push_str(&format!("issue_path = {}\n", basic_string(&canonical(issue_path).to_string_lossy())));
     out.push_str(&format!("written_unix = {unix}\n"));
@@ -197,11 +196,7 @@ mod tests {
         issue.sections[0].items[0].body.push_str("补记：会议要求各学会于12月5日前报送材料。\n");
         let mut edited = pool[0].clone();
         edited.headline = "市科协召开2026年度学会工作座谈会\u{0}".into();
-        let snapshot = Snapshot {
-            issue,
-            pool_changed: vec![edited],
-            pool_removed: vec![pool[1].id.clone()],
-        };
+        let snapshot = Snapshot { issue, pool_changed: vec![edited], pool_removed: vec![pool[1].id.clone()] };
         let rec = dir.path().join("state").join("recovery");
         let path = ws.issues_dir().join("2026-45.toml");
         let file = write_recovery(&rec, &path, &snapshot).unwrap();

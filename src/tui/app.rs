@@ -207,37 +207,56 @@ impl App {
         let name = self.file_name();
         let zh = self.lang == Lang::Zh;
         Some(match self.session.why_read_only.as_ref()? {
-            ReadOnly::NewerFormat => if zh {
-                format!("只读：{name} 由更新版本的 jianbao 写成，不会被改写。请升级 jianbao。")
-            } else {
-                format!("Read-only: {name} was written by a newer jianbao and will not be rewritten. Update jianbao.")
-            },
-            ReadOnly::Locked { holder: Some(h), .. } => if zh {
-                format!(
-                    "只读：{name} 正由另一个 jianbao 编辑（进程 {}，主机 {}，{} 起）。关掉那一个再打开，即可编辑。",
-                    h.pid, h.host, h.since
-                )
-            } else {
-                format!(
-                    "Read-only: {name} is open in another jianbao (pid {} on {}, since {}). Close that one and reopen to edit.",
-                    h.pid, h.host, h.since
-                )
-            },
-            ReadOnly::Locked { holder: None, lock_file } => if zh {
-                format!("只读：{name} 正由另一个 jianbao 编辑（锁文件 {}）。", lock_file.display())
-            } else {
-                format!("Read-only: {name} is open in another jianbao (lock file {}).", lock_file.display())
-            },
-            ReadOnly::FileNotWritable => if zh {
-                format!("只读：{name} 是只读文件（或你没有写权限），不会被改写。")
-            } else {
-                format!("Read-only: {name} is a read-only file (or not yours to write); it will not be changed.")
-            },
-            ReadOnly::NoLock(reason) => if zh {
-                format!("只读：无法为 {name} 加锁（{reason}），为免与别人互相覆盖，只读打开。")
-            } else {
-                format!("Read-only: {name} could not be locked ({reason}); it is open read-only so no one's work is overwritten.")
-            },
+            ReadOnly::NewerFormat => {
+                if zh {
+                    format!("只读：{name} 由更新版本的 jianbao 写成，不会被改写。请升级 jianbao。")
+                } else {
+                    format!(
+                        "Read-only: {name} was written by a newer jianbao and will not be rewritten. Update jianbao."
+                    )
+                }
+            }
+            ReadOnly::Locked { holder: Some(h), .. } => {
+                if zh {
+                    format!(
+                        "只读：{name} 正由另一个 jianbao 编辑（进程 {}，主机 {}，{} 起）。关掉那一个再打开，即可编辑。",
+                        h.pid, h.host, h.since
+                    )
+                } else {
+                    format!(
+                        "Read-only: {name} is open in another jianbao (pid {} on {}, since {}). Close that one and reopen to edit.",
+                        h.pid, h.host, h.since
+                    )
+                }
+            }
+            ReadOnly::Locked { holder: None, lock_file } => {
+                if zh {
+                    format!("只读：{name} 正由另一个 jianbao 编辑（锁文件 {}）。", lock_file.display())
+                } else {
+                    format!(
+                        "Read-only: {name} is open in another jianbao (lock file {}).",
+                        lock_file.display()
+                    )
+                }
+            }
+            ReadOnly::FileNotWritable => {
+                if zh {
+                    format!("只读：{name} 是只读文件（或你没有写权限），不会被改写。")
+                } else {
+                    format!(
+                        "Read-only: {name} is a read-only file (or not yours to write); it will not be changed."
+                    )
+                }
+            }
+            ReadOnly::NoLock(reason) => {
+                if zh {
+                    format!("只读：无法为 {name} 加锁（{reason}），为免与别人互相覆盖，只读打开。")
+                } else {
+                    format!(
+                        "Read-only: {name} could not be locked ({reason}); it is open read-only so no one's work is overwritten."
+                    )
+                }
+            }
         })
     }
 
@@ -332,7 +351,9 @@ impl App {
             Some(Err(e)) => {
                 return self.error(match self.lang {
                     Lang::Zh => format!("恢复文件无法读取，已移到 discarded/：{e}"),
-                    Lang::En => format!("A recovery file could not be read and was set aside in discarded/: {e}"),
+                    Lang::En => {
+                        format!("A recovery file could not be read and was set aside in discarded/: {e}")
+                    }
                 });
             }
             Some(Ok(rec)) => rec,
@@ -1075,11 +1096,34 @@ impl App {
                     self.error(text);
                 }
             }
-            Err(e) => self.error(match self.lang {
-                Lang::Zh => format!("保存失败，修改仍在，可重试：{e}"),
-                Lang::En => format!("Not saved (your changes are kept; try again): {e}"),
-            }),
+            Err(e) => {
+                let why = self.failure(&e);
+                self.error(match self.lang {
+                    Lang::Zh => format!("保存失败：{why}。修改仍在，可重试（Ctrl-S）。"),
+                    Lang::En => format!("Not saved: {why}. Your changes are kept; try again (Ctrl-S)."),
+                });
+            }
         }
+    }
+
+    /// A write or read failure, short enough for the status bar: the reason first (in the
+    /// user's language where it is a common one), then the file's name.
+    fn failure(&self, e: &crate::store::StoreError) -> String {
+        use crate::store::StoreError;
+        let (path, reason) = match e {
+            StoreError::Write { path, reason } | StoreError::Read { path, reason } => (path, reason.as_str()),
+            other => return other.to_string(),
+        };
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string());
+        let reason = match (self.lang, reason) {
+            (Lang::Zh, "the disk is full") => "磁盘已满",
+            (Lang::Zh, "permission denied") => "没有写权限",
+            (Lang::Zh, "no such file or folder") => "文件夹不存在（被移走或删除了？）",
+            (Lang::Zh, "the file system is read-only") => "文件系统只读",
+            (_, r) => r,
+        };
+        format!("{reason}（{name}）")
     }
 
     fn save_message(&self, report: &SaveReport) -> String {
@@ -1091,7 +1135,9 @@ impl App {
         if report.issue_changed_outside {
             parts.push(match self.lang {
                 Lang::Zh => format!("此前文件已被别的程序改过，那一版留作 {name}.bak"),
-                Lang::En => format!("the file had been changed by another program; that version is {name}.bak"),
+                Lang::En => {
+                    format!("the file had been changed by another program; that version is {name}.bak")
+                }
             });
         }
         for (old, new) in &report.kept_both {
@@ -1590,7 +1636,8 @@ impl App {
 
     /// Open another issue file in place of this one.
     pub fn open_path(&mut self, path: &Path) {
-        let same = crate::store::lock::lock_path(path) == crate::store::lock::lock_path(&self.session.issue_path);
+        let same =
+            crate::store::lock::lock_path(path) == crate::store::lock::lock_path(&self.session.issue_path);
         let lock = if same { self.session.take_lock_out() } else { None };
         match Session::open_with_lock(path, lock) {
             Ok(session) => {

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod panes;
 pub mod session;
+pub mod soak;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -118,9 +119,11 @@ pub fn run(options: &Options) -> Result<(), TuiError> {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     // For tests of the panic path only: panic after this many events.
-    let panic_after: Option<usize> = std::env::var("JIANBAO_TEST_PANIC_AFTER").ok().and_then(|v| v.parse().ok());
+    let panic_after: Option<usize> =
+        std::env::var("JIANBAO_TEST_PANIC_AFTER").ok().and_then(|v| v.parse().ok());
     let (mut terminal, guard) = terminal::enter()?;
-    let outcome = panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &mut terminal, &signal, panic_after)));
+    let outcome =
+        panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &mut terminal, &signal, panic_after)));
     drop(guard);
     match outcome {
         Ok(Ok(Exit::Quit)) => Ok(()),

@@ -194,8 +194,13 @@ impl Session {
     /// killed saves are swept. Only a session that may write does either.
     fn reconcile(&mut self) {
         let issue = &self.model.issue;
-        let stale: Vec<String> =
-            self.model.pool.iter().filter(|i| issue.find_item(&i.id).is_some()).map(|i| i.id.clone()).collect();
+        let stale: Vec<String> = self
+            .model
+            .pool
+            .iter()
+            .filter(|i| issue.find_item(&i.id).is_some())
+            .map(|i| i.id.clone())
+            .collect();
         if stale.is_empty() && self.read_only {
             return;
         }
@@ -540,8 +545,12 @@ mod tests {
         for (s, text) in [(&mut a, "甲的修改"), (&mut b, "乙的修改")] {
             let before = s.pool()[0].clone();
             let after = Item { body: format!("{text}\n"), ..before.clone() };
-            s.commit(vec![Op::EditItem { at: Loc::Pool(0), before: Box::new(before), after: Box::new(after) }])
-                .unwrap();
+            s.commit(vec![Op::EditItem {
+                at: Loc::Pool(0),
+                before: Box::new(before),
+                after: Box::new(after),
+            }])
+            .unwrap();
         }
         a.save().unwrap();
         let report = b.save().unwrap();

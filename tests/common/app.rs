@@ -27,6 +27,15 @@ pub fn open(path: &Path) -> App {
         .unwrap()
 }
 
+/// The editor on `path` with `state` as its state folder (recent files, recovery files).
+pub fn open_with_state(path: &Path, state: &Path) -> App {
+    tui::start(
+        &Options { path: Some(path.to_path_buf()), theme: None },
+        &Dirs { config: None, state: Some(state.to_path_buf()) },
+    )
+    .unwrap()
+}
+
 /// The editor on issue 2026-45 of a fresh copy of the samples.
 pub fn sample_app() -> (TempDir, Workspace, App) {
     let (dir, ws) = sample_workspace();
