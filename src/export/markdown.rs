@@ -43,6 +43,7 @@ pub fn markdown(issue: &Issue) -> String {
     footer(&mut md, issue);
     let mut out = md.0.join("\n\n");
     out.push('\n');
+    super::without_controls(&mut out);
     out
 }
 

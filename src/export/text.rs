@@ -37,7 +37,10 @@ pub fn text(issue: &Issue, options: TextOptions) -> String {
     doc.masthead(issue);
     doc.toc(issue);
     doc.sections(issue);
-    let footer = doc.footer(issue);
+    let mut footer = doc.footer(issue);
+    for line in doc.body.iter_mut().map(|l| &mut l.text).chain(footer.iter_mut()) {
+        super::without_controls(line);
+    }
 
     if options.width > 0 && options.lines_per_page > 0 {
         let pages = paginate(&doc.body, &footer, options.lines_per_page as usize);

@@ -88,6 +88,16 @@ pub fn read_file(path: &Path) -> Result<Document, ImportError> {
 
 /// Understand a text (Markdown when `markdown`).
 pub fn parse_text(text: &str, markdown: bool, encoding: &'static str) -> Document {
+    // Stray control characters (a BEL, an ESC sequence's ESC, a backspace) are dropped;
+    // line and page breaks and tabs mean something and stay.
+    let cleaned: String;
+    let text = if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
+        cleaned =
+            text.chars().filter(|&c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}')).collect();
+        &cleaned
+    } else {
+        text
+    };
     if markdown {
         parse(lines::from_markdown(text), true, encoding)
     } else {

@@ -17,8 +17,8 @@ pub enum StoreError {
     Write { path: PathBuf, reason: String },
     #[error("{} is empty", path.display())]
     Empty { path: PathBuf },
-    #[error("{} is not UTF-8 text", path.display())]
-    NotUtf8 { path: PathBuf },
+    #[error("{}:{line}:{column}: not UTF-8 text (jianbao's files are UTF-8; to bring in other text use `jianbao import`)", path.display())]
+    NotUtf8 { path: PathBuf, line: usize, column: usize },
     #[error("{} was written by a newer jianbao (format {found}; this one reads format {FORMAT}): update jianbao to use it", path.display())]
     NewerFormat { path: PathBuf, found: u32 },
     #[error("{} has format {found}, which no jianbao ever wrote", path.display())]

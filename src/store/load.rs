@@ -49,11 +49,29 @@ pub fn read_text(path: &Path) -> Result<String> {
         });
     }
     let bytes = fs::read(path).map_err(|e| StoreError::read(path, &e))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8 { path: path.to_path_buf() })?;
-    Ok(match text.strip_prefix('\u{feff}') {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, column) = line_column(prefix, prefix.len());
+        StoreError::NotUtf8 { path: path.to_path_buf(), line, column }
+    })?;
+    let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
-    })
+    };
+    // TOML allows no raw control character but the tab (escaped ones are fine): name the
+    // first one plainly, rather than as whatever the parser makes of it.
+    if let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        let c = text[at..].chars().next().unwrap_or_default();
+        let (line, column) = line_column(&text, at);
+        return Err(StoreError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: format!("a control character (U+{:04X}) that has no place in a TOML file", c as u32),
+        });
+    }
+    Ok(text)
 }
 
 /// Parse `text` (the contents of `path`) strictly.

@@ -236,6 +236,9 @@ impl ItemEditor {
                 self.next_field();
                 return Outcome::Moved;
             }
+            // A control character as a key (never typed; a broken terminal or input method):
+            // kept out of the text, as `clean_input` keeps it out of a paste.
+            KeyCode::Char(c) if c.is_control() => return Outcome::Ignored,
             KeyCode::Char('m') if key.modifiers.contains(KeyModifiers::CONTROL) && field != Field::Body => {
                 // Newline shortcuts of the text area: not in one-line fields.
                 return Outcome::Ignored;
