@@ -152,7 +152,9 @@ pub fn trim(s: &str) -> &str {
 
 /// Every cleaning step for one line of body text.
 pub fn clean_text(s: &str) -> String {
-    let s: String = s.nfc().collect();
+    // A tab inside a line is layout left over from the source: a space (which goes, too,
+    // between two Chinese characters).
+    let s: String = s.nfc().map(|c| if c == '\t' { ' ' } else { c }).collect();
     let s = half_width_alnum(trim(&s));
     full_width_punctuation(&remove_artifact_spaces(&s))
 }

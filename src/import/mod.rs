@@ -76,13 +76,18 @@ pub fn read_file(path: &Path) -> Result<Document, ImportError> {
         path: path.to_path_buf(),
         reason: crate::store::error::io_reason(&e),
     })?;
+    read_bytes(path, &bytes)
+}
+
+/// Understand the contents of a file named `path` (its name tells .docx and Markdown).
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, ImportError> {
     let refused = |reason: String| ImportError::Refused { path: path.to_path_buf(), reason };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if docx::is_zip(&bytes) || docx::is_ole(&bytes) || ext == "docx" {
-        let paragraphs = docx::read(&bytes).map_err(|e| refused(e.to_string()))?;
+    if docx::is_zip(bytes) || docx::is_ole(bytes) || ext == "docx" {
+        let paragraphs = docx::read(bytes).map_err(|e| refused(e.to_string()))?;
         return Ok(parse(lines::from_docx(&paragraphs), true, "docx"));
     }
-    let (encoding, text) = decode::decode(&bytes).map_err(|e| refused(e.to_string()))?;
+    let (encoding, text) = decode::decode(bytes).map_err(|e| refused(e.to_string()))?;
     Ok(parse_text(&text, is_markdown(path, &text), encoding))
 }
 
@@ -99,7 +104,9 @@ pub fn parse_text(text: &str, markdown: bool, encoding: &'static str) -> Documen
         text
     };
     if markdown {
-        parse(lines::from_markdown(text), true, encoding)
+        // Page breaks mean nothing in Markdown: a line break.
+        let text = text.replace('\u{c}', "\n");
+        parse(lines::from_markdown(&text), true, encoding)
     } else {
         parse(lines::from_text(text), false, encoding)
     }

@@ -43,7 +43,8 @@ struct Piece {
 
 fn unit_kind(g: &str) -> UnitKind {
     let c = g.chars().next().unwrap_or(' ');
-    if is_break_space(c) {
+    // A space carrying a combining mark is a visible character, not a place to break.
+    if is_break_space(c) && g.chars().all(is_break_space) {
         UnitKind::Space
     } else if is_word_char(c) {
         UnitKind::Word

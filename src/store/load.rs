@@ -49,6 +49,12 @@ pub fn read_text(path: &Path) -> Result<String> {
         });
     }
     let bytes = fs::read(path).map_err(|e| StoreError::read(path, &e))?;
+    text_from_bytes(path, bytes)
+}
+
+/// The bytes of `path` as the text a TOML parser may see: UTF-8 (a BOM skipped) with no
+/// raw control character but tabs and line breaks.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let prefix = std::str::from_utf8(valid).unwrap_or_default();

@@ -1,0 +1,8 @@
+//! Any bytes as a submission (see `checks::importer`).
+
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::importer(data));

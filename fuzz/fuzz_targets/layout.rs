@@ -1,0 +1,8 @@
+//! Any text at any width (see `checks::layout`).
+
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::layout(data));

@@ -1,0 +1,8 @@
+//! Any bytes as an issue, pool or profile file (see `checks::toml_loader`).
+
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::toml_loader(data));
