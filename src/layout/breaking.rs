@@ -9,10 +9,8 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::kinsoku::{is_break_space, is_no_end, is_no_start, is_word_char, pair_class};
-use super::width::grapheme_cols;
+use super::kinsoku::{is_break_space, is_ideograph, is_no_end, is_no_start, is_word_char, pair_class};
+use super::width::{char_cols, grapheme_cols, grapheme_indices};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitKind {
@@ -56,13 +54,19 @@ fn unit_kind(g: &str) -> UnitKind {
 }
 
 fn units(text: &str) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
-    for (start, g) in text.grapheme_indices(true) {
-        let kind = unit_kind(g);
-        let cols = unit_cols(g);
+    // Mostly one unit per Chinese character (3 bytes).
+    let mut out: Vec<Unit> = Vec::with_capacity(text.len() / 3 + 1);
+    for (start, g) in grapheme_indices(text) {
         let end = start + g.len();
-        let first = g.chars().next().unwrap_or(' ');
-        let last = g.chars().next_back().unwrap_or(' ');
+        let mut chars = g.chars();
+        let first = chars.next().unwrap_or(' ');
+        // Most graphemes are one character: take its kind and width without going over
+        // the grapheme again.
+        let (kind, cols, last) = if chars.next().is_none() {
+            (char_kind(first), char_unit_cols(first), first)
+        } else {
+            (unit_kind(g), unit_cols(g), g.chars().next_back().unwrap_or(' '))
+        };
         if let Some(prev) = out.last_mut()
             && prev.kind == kind
             && kind != UnitKind::Other
@@ -77,8 +81,33 @@ fn units(text: &str) -> Vec<Unit> {
     out
 }
 
+/// `unit_kind` of a grapheme that is the one character `c`.
+fn char_kind(c: char) -> UnitKind {
+    if is_ideograph(c) {
+        UnitKind::Other
+    } else if is_break_space(c) {
+        UnitKind::Space
+    } else if is_word_char(c) {
+        UnitKind::Word
+    } else if let Some(class) = pair_class(c) {
+        UnitKind::Pair(class)
+    } else {
+        UnitKind::Other
+    }
+}
+
+/// `unit_cols` of a grapheme that is the one character `c`.
+fn char_unit_cols(c: char) -> usize {
+    match c {
+        '\u{3000}' => 2,
+        _ if is_ideograph(c) => 2,
+        _ if is_break_space(c) => 1,
+        _ => char_cols(c),
+    }
+}
+
 fn pieces(units: &[Unit]) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
+    let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut current: Option<Piece> = None;
     let mut pending_space: Option<Unit> = None;
     let mut previous: Option<Unit> = None;
@@ -151,7 +180,7 @@ pub fn break_lines(text: &str, width: usize, first_indent: usize, rest_indent: u
 /// Returns the cut and the head's columns.
 fn best_cut(text: &str, range: Range<usize>, avail: usize) -> (usize, usize) {
     let graphemes: Vec<(usize, &str)> =
-        text[range.clone()].grapheme_indices(true).map(|(offset, g)| (range.start + offset, g)).collect();
+        grapheme_indices(&text[range.clone()]).map(|(offset, g)| (range.start + offset, g)).collect();
     let mut best: Option<(u8, usize, usize)> = None; // badness, cut, cols
     let mut cols = 0;
     for (k, &(at, g)) in graphemes.iter().enumerate() {

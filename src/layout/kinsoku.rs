@@ -7,12 +7,20 @@
 //! (％ ‰ ℃ °), and — stricter than clreq requires, never wrong — the dash and ellipsis
 //! pairs —— and …….  Line end is forbidden for every opening quote, bracket and 书名号.
 
+/// A CJK unified ideograph (basic block): most of the text, and never a 禁则 mark — asked
+/// first so that the long lists below are passed over for it.
+#[inline]
+pub fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 /// A character that may not begin a line.
 pub fn is_no_start(c: char) -> bool {
-    matches!(
-        c,
-        // pause and stop marks
-        '、' | '，' | '。' | '．' | '：' | '；' | '！' | '？' | ',' | '.' | ':' | ';' | '!' | '?'
+    !is_ideograph(c)
+        && matches!(
+            c,
+            // pause and stop marks
+            '、' | '，' | '。' | '．' | '：' | '；' | '！' | '？' | ',' | '.' | ':' | ';' | '!' | '?'
         // closing quotes, brackets, 书名号
         | '”' | '’' | '）' | '】' | '》' | '」' | '』' | '〕' | '〉' | '〗' | '〙' | '〛'
         | '］' | '｝' | '＞' | ')' | ']' | '}' | '〞' | '〟' | '»' | '›'
@@ -24,34 +32,35 @@ pub fn is_no_start(c: char) -> bool {
         | '％' | '‰' | '℃' | '°' | '′' | '″'
         // iteration marks and small kana never begin a line either
         | '々' | '〻' | 'ゝ' | 'ゞ' | 'ヽ' | 'ヾ'
-    )
+        )
 }
 
 /// A character that may not end a line.
 pub fn is_no_end(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘'
-            | '（'
-            | '【'
-            | '《'
-            | '「'
-            | '『'
-            | '〔'
-            | '〈'
-            | '〖'
-            | '〘'
-            | '〚'
-            | '［'
-            | '｛'
-            | '＜'
-            | '('
-            | '['
-            | '{'
-            | '〝'
-            | '«'
-            | '‹'
-    )
+    !is_ideograph(c)
+        && matches!(
+            c,
+            '“' | '‘'
+                | '（'
+                | '【'
+                | '《'
+                | '「'
+                | '『'
+                | '〔'
+                | '〈'
+                | '〖'
+                | '〘'
+                | '〚'
+                | '［'
+                | '｛'
+                | '＜'
+                | '('
+                | '['
+                | '{'
+                | '〝'
+                | '«'
+                | '‹'
+        )
 }
 
 /// Characters that form a run that is never split (—— and ……).
@@ -70,7 +79,8 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_graphic();
     }
-    c.is_alphanumeric() && unicode_width::UnicodeWidthChar::width_cjk(c) == Some(1)
+    // Width first: it rules out every Chinese character cheaply.
+    super::width::char_cols(c) == 1 && c.is_alphanumeric()
 }
 
 /// A character at which a line may be broken and which is then dropped.

@@ -81,6 +81,14 @@ impl Item {
         self.headline.lines().map(str::trim).filter(|p| !p.is_empty())
     }
 
+    /// A fingerprint of the whole item (to tell whether it changed; stable within a run).
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut h = DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish()
+    }
+
     /// The headline on one line (for the TOC, lists, run-in style).
     pub fn headline_line(&self) -> String {
         join_parts(self.headline_parts())

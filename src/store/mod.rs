@@ -4,6 +4,8 @@ pub mod atomic;
 pub mod error;
 pub mod load;
 pub mod lock;
+pub mod pool_index;
+pub mod pool_load;
 pub mod recent;
 pub mod recovery;
 pub mod samples;

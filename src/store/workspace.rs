@@ -56,6 +56,12 @@ fn read_header(path: &Path) -> Result<IssueHeader> {
         issue: Numbering,
     }
     let text = read_text(path)?;
+    // The header comes before the sections: parse only that much of a long file (falling
+    // back to the whole file when the prefix does not parse on its own).
+    let head = text.find("\n[[sections]]").map(|at| &text[..at]);
+    if let Some(Ok(h)) = head.map(toml::from_str::<Header>) {
+        return Ok(IssueHeader { title: h.publication.title.trim().to_string(), numbering: h.issue });
+    }
     match toml::from_str::<Header>(&text) {
         Ok(h) => Ok(IssueHeader { title: h.publication.title.trim().to_string(), numbering: h.issue }),
         // Report the file's problem the way a strict load does.

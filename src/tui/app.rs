@@ -18,7 +18,7 @@ use super::editor::{Field, ItemEditor, clean_input};
 use super::history::{Loc, Meta, Op, SectionHead, item_at};
 use super::i18n::{Ui, ui};
 use super::keymap::{Chord, Context, Keymap};
-use super::session::{ReadOnly, SaveReport, Session};
+use super::session::{Notice, ReadOnly, SaveReport, Session};
 use super::theme::Theme;
 use crate::commands::export::{Format, Settings, default_output, render, write_export};
 use crate::export::{TextOptions, text};
@@ -72,6 +72,19 @@ pub struct Areas {
     pub preview: Rect,
 }
 
+/// Issues with more body text than this (bytes; about 65,000 字) have their status-bar
+/// figures made on another thread.
+const STATS_IN_BACKGROUND_ABOVE: usize = 200_000;
+
+/// 字数 and pages of `issue` (the pages of its paginated export at its layout, 28 字 ×
+/// 22 lines when the layout leaves them open).
+fn issue_stats(issue: &crate::model::Issue, rev: u64) -> Stats {
+    let width = if issue.layout.width == 0 { 28 } else { issue.layout.width };
+    let lines_per_page = if issue.layout.lines_per_page == 0 { 22 } else { issue.layout.lines_per_page };
+    let pages = text(issue, TextOptions { width, lines_per_page }).matches('\u{c}').count() + 1;
+    Stats { rev, issue_zi: issue.zi_count(), pages }
+}
+
 /// Figures for the status bar, computed once per change.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Stats {
@@ -104,6 +117,8 @@ pub struct App {
     /// The outline row drawn on each visible line (for clicks).
     pub outline_hits: RefCell<Vec<Option<Row>>>,
     stats: Cell<Stats>,
+    /// The status bar's figures of a long issue, being made on another thread.
+    stats_job: RefCell<Option<(u64, std::sync::mpsc::Receiver<Stats>)>>,
     pub recent_file: Option<PathBuf>,
     /// A message to show once the current dialog's step is done.
     pending_message: Option<String>,
@@ -185,6 +200,7 @@ impl App {
             outline_offset: Cell::new(0),
             outline_hits: RefCell::new(Vec::new()),
             stats: Cell::new(Stats { rev: u64::MAX, ..Stats::default() }),
+            stats_job: RefCell::new(None),
             recent_file: None,
             pending_message: None,
             recovery_dir: None,
@@ -195,10 +211,7 @@ impl App {
         app.outline_sel =
             app.outline_rows().into_iter().find(|r| matches!(r, Row::Item(_))).unwrap_or(Row::Masthead);
         app.after_change();
-        if !app.session.notices.is_empty() {
-            let notices = app.session.notices.join("; ");
-            app.error(notices);
-        }
+        app.show_notices();
         app
     }
 
@@ -487,16 +500,66 @@ impl App {
     /// 字数 of the issue and estimated pages, recomputed when the document changed.
     pub fn stats(&self) -> Stats {
         let cached = self.stats.get();
-        if cached.rev == self.session.rev() {
+        let rev = self.session.rev();
+        if cached.rev == rev {
             return cached;
         }
         let issue = self.session.issue();
-        let width = if issue.layout.width == 0 { 28 } else { issue.layout.width };
-        let lines_per_page = if issue.layout.lines_per_page == 0 { 22 } else { issue.layout.lines_per_page };
-        let pages = text(issue, TextOptions { width, lines_per_page }).matches('\u{c}').count() + 1;
-        let stats = Stats { rev: self.session.rev(), issue_zi: issue.zi_count(), pages };
-        self.stats.set(stats);
-        stats
+        let text_bytes: usize = issue.sections.iter().flat_map(|s| &s.items).map(|i| i.body.len()).sum();
+        if text_bytes <= STATS_IN_BACKGROUND_ABOVE {
+            let stats = issue_stats(issue, rev);
+            self.stats.set(stats);
+            return stats;
+        }
+        // A long issue: the page count is a whole paginated export (some milliseconds for
+        // 300 items), made on another thread so that no frame waits for it; the figures
+        // of the last change show meanwhile, and `tick` brings the new ones.
+        let mut job = self.stats_job.borrow_mut();
+        if job.as_ref().is_none_or(|(r, _)| *r != rev) {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let issue = issue.clone();
+            let spawned = std::thread::Builder::new()
+                .name("stats".into())
+                .spawn(move || {
+                    let _ = tx.send(issue_stats(&issue, rev));
+                })
+                .is_ok();
+            if !spawned {
+                drop(job);
+                let stats = issue_stats(self.session.issue(), rev);
+                self.stats.set(stats);
+                return stats;
+            }
+            *job = Some((rev, rx));
+        }
+        if cached.rev == u64::MAX {
+            // Nothing shown yet (the first frame): better late than a made-up figure.
+            let stats =
+                job.take().and_then(|(_, rx)| rx.recv().ok()).unwrap_or_else(|| issue_stats(issue, rev));
+            self.stats.set(stats);
+            return stats;
+        }
+        cached
+    }
+
+    /// Take the status bar's figures made on another thread; whether they came.
+    fn stats_arrived(&mut self) -> bool {
+        let mut job = self.stats_job.borrow_mut();
+        let Some((rev, rx)) = job.as_ref() else { return false };
+        match rx.try_recv() {
+            Ok(stats) => {
+                if *rev == self.session.rev() || self.stats.get().rev != self.session.rev() {
+                    self.stats.set(stats);
+                }
+                *job = None;
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                *job = None;
+                false
+            }
+        }
     }
 
     /// After any change to the document or the selection: keep selections valid, the pool
@@ -524,6 +587,15 @@ impl App {
 
     /// Load the current item into the editor, unless it already shows it.
     fn sync_editor(&mut self) {
+        if self.list_focus == Focus::Pool
+            && let Some(item) = self.session.preview_item()
+        {
+            // The pool is still being read: show its newest item, read on its own.
+            if !self.editor.as_ref().is_some_and(|ed| ed.shows(item)) {
+                self.editor = Some(ItemEditor::new(item));
+            }
+            return;
+        }
         let want = self.current_id();
         let item = want
             .as_deref()
@@ -588,7 +660,67 @@ impl App {
 
     // ----- input -----------------------------------------------------------------------
 
+    /// Take a large pool once it has been read in the background (called by the event
+    /// loop between events); true when it just arrived and the screen needs drawing.
+    pub fn tick(&mut self) -> bool {
+        let stats = self.stats_arrived();
+        if self.session.poll_pool() {
+            self.pool_arrived();
+            return true;
+        }
+        stats
+    }
+
+    /// Whether something is being made in the background that `tick` should look for soon.
+    pub fn busy(&self) -> bool {
+        self.pool_loading() || self.stats_job.borrow().is_some()
+    }
+
+    pub fn pool_loading(&self) -> bool {
+        self.session.pool_preview().is_some()
+    }
+
+    /// What the session has to tell after opening or after the pool arrived, in the
+    /// interface's language, on the status line.
+    fn show_notices(&mut self) {
+        if self.session.notices.is_empty() {
+            return;
+        }
+        let lang = self.lang;
+        let said: Vec<String> = std::mem::take(&mut self.session.notices)
+            .iter()
+            .map(|n| match (n, lang) {
+                (Notice::Unreadable(e), Lang::Zh) => format!("{e}（未改动该文件）"),
+                (Notice::Unreadable(e), Lang::En) => format!("{e} (left as it is)"),
+                (Notice::TookOverLock(h), Lang::Zh) => {
+                    format!("已接管 {} 上 jianbao（进程 {}，自 {}）留下的锁，该进程已不在运行", h.host, h.pid, h.since)
+                }
+                (Notice::TookOverLock(h), Lang::En) => format!(
+                    "took over the lock left by jianbao {} on {} (since {}), which is no longer running",
+                    h.pid, h.host, h.since
+                ),
+                (Notice::Reconciled(id), Lang::Zh) => {
+                    format!("{id} 同时在本期和稿件池中（上次保存被中断），稿件池中的副本已移入回收站")
+                }
+                (Notice::Reconciled(id), Lang::En) => format!(
+                    "{id} was both in this issue and in the pool (a save was cut short); the pool copy is in the trash"
+                ),
+            })
+            .collect();
+        self.error(said.join(if lang == Lang::Zh { "；" } else { "; " }));
+    }
+
+    fn pool_arrived(&mut self) {
+        self.refresh_pool_view();
+        self.sync_editor();
+        self.show_notices();
+    }
+
     pub fn handle_event(&mut self, event: Event) {
+        // No input is handled on a pool that is still being read.
+        if self.session.wait_pool() {
+            self.pool_arrived();
+        }
         if matches!(event, Event::Key(_) | Event::Paste(_) | Event::Mouse(_)) {
             self.touched(Instant::now());
         }

@@ -108,6 +108,8 @@ enum Exit {
 
 /// The longest the loop sleeps: how soon a SIGTERM or SIGHUP is noticed.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the loop looks for a large pool being read in the background.
+const LOADING_TICK: Duration = Duration::from_millis(25);
 
 /// Run the editor until the user quits. Unsaved changes go to a recovery file a moment
 /// after each change, and at once on SIGTERM, SIGHUP, a terminal failure or a panic.
@@ -185,7 +187,11 @@ fn event_loop(
             }
             let now = Instant::now();
             app.autosave(now);
-            let wait = app.recovery_due().map_or(TICK, |due| due.saturating_duration_since(now).min(TICK));
+            if app.tick() {
+                terminal.draw(|f| ui::draw(f, app))?;
+            }
+            let tick = if app.busy() { LOADING_TICK } else { TICK };
+            let wait = app.recovery_due().map_or(tick, |due| due.saturating_duration_since(now).min(tick));
             if event::poll(wait)? {
                 break;
             }

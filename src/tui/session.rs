@@ -3,14 +3,29 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::SystemTime;
 
 use super::history::{History, Loc, Model, Op, Stale};
 use crate::model::{Date, Issue, Item, ItemPos, Section, is_valid_id};
 use crate::store::atomic::sweep_temp_files;
 use crate::store::lock::{Acquired, Holder, IssueLock, acquire, lock_path};
+use crate::store::pool_index::PoolRow;
+use crate::store::pool_load::{self, LoadedPool, PoolStart};
 use crate::store::recovery::Snapshot;
 use crate::store::{StoreError, Workspace, load_issue, save_issue};
+
+/// Something the user should know after opening, said in the interface's language by the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A file that could not be read (the store's sentence); it is left as it is.
+    Unreadable(String),
+    /// The lock of a jianbao no longer running was taken over.
+    TookOverLock(Holder),
+    /// An item was both in this issue and in the pool (a save cut short); the pool copy
+    /// went to the trash.
+    Reconciled(String),
+}
 
 /// Why an open issue cannot be changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +50,7 @@ pub struct Session {
     pub why_read_only: Option<ReadOnly>,
     /// Things the user should know after opening: unreadable pool files, a stale lock
     /// taken over, items reconciled.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// Bumped by every change; the document is saved when it equals `saved_rev`.
     rev: u64,
     saved_rev: u64,
@@ -44,6 +59,8 @@ pub struct Session {
     /// The issue file's size and time as we last read or wrote it.
     issue_stamp: Option<(u64, SystemTime)>,
     lock: Option<IssueLock>,
+    /// Set while a large pool is read in the background: `model.pool` is empty until then.
+    loading: Option<Loading>,
 }
 
 /// What a save did, for the status bar.
@@ -62,10 +79,14 @@ pub struct SaveReport {
 
 /// A fingerprint of an item's content (stable within one run).
 pub fn fingerprint(item: &Item) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut h = DefaultHasher::new();
-    item.hash(&mut h);
-    h.finish()
+    item.fingerprint()
+}
+
+/// A large pool while it is read in the background (see `store::pool_load`).
+struct Loading {
+    rows: Vec<PoolRow>,
+    first: Option<Item>,
+    arriving: mpsc::Receiver<LoadedPool>,
 }
 
 fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
@@ -114,7 +135,7 @@ impl Session {
             Err(e) => {
                 let mut s = Session::build(None, path, issue, None).expect("no pool to read");
                 s.ws = Some(ws);
-                s.notices.push(e.to_string());
+                s.notices.push(Notice::Unreadable(e.to_string()));
                 s
             }
         };
@@ -129,28 +150,91 @@ impl Session {
         issue: Issue,
         issue_stamp: Option<(u64, SystemTime)>,
     ) -> Result<Session, StoreError> {
-        let mut notices = Vec::new();
-        let mut pool = Vec::new();
-        if let Some(ws) = &ws {
-            let (items, errors) = ws.pool_items_lenient()?;
-            pool = items;
-            notices.extend(errors.iter().map(|e| format!("{e} (left as it is)")));
-        }
-        let saved_pool = pool.iter().map(|i| (i.id.clone(), fingerprint(i))).collect();
-        Ok(Session {
+        let start = match &ws {
+            Some(ws) => pool_load::start(ws)?,
+            None => PoolStart::Ready(LoadedPool::default()),
+        };
+        let mut session = Session {
             ws,
             issue_path,
-            model: Model { issue, pool },
+            model: Model { issue, pool: Vec::new() },
             history: History::default(),
             read_only: false,
             why_read_only: None,
-            notices,
+            notices: Vec::new(),
             rev: 0,
             saved_rev: 0,
-            saved_pool,
+            saved_pool: HashMap::new(),
             issue_stamp,
             lock: None,
-        })
+            loading: None,
+        };
+        match start {
+            PoolStart::Ready(pool) => session.install_pool(pool),
+            PoolStart::Loading { rows, first, arriving } => {
+                session.loading = Some(Loading { rows, first, arriving })
+            }
+        }
+        Ok(session)
+    }
+
+    fn install_pool(&mut self, pool: LoadedPool) {
+        self.notices.extend(pool.errors.iter().map(|e| Notice::Unreadable(e.to_string())));
+        self.saved_pool =
+            pool.items.iter().zip(&pool.fingerprints).map(|(i, f)| (i.id.clone(), *f)).collect();
+        self.model.pool = pool.items;
+    }
+
+    /// While a large pool is read in the background: the rows to show meanwhile.
+    pub fn pool_preview(&self) -> Option<&[PoolRow]> {
+        self.loading.as_ref().map(|l| l.rows.as_slice())
+    }
+
+    /// While a large pool is read: its newest item in full (the editor pane shows it).
+    pub fn preview_item(&self) -> Option<&Item> {
+        self.loading.as_ref().and_then(|l| l.first.as_ref())
+    }
+
+    /// Take the pool if it has arrived; true when it just did.
+    pub fn poll_pool(&mut self) -> bool {
+        let Some(loading) = &self.loading else { return false };
+        match loading.arriving.try_recv() {
+            Ok(pool) => self.arrived(pool),
+            Err(mpsc::TryRecvError::Empty) => false,
+            Err(mpsc::TryRecvError::Disconnected) => self.arrived_without(),
+        }
+    }
+
+    /// Wait for the pool to arrive (before any change may be made); true when it just did.
+    pub fn wait_pool(&mut self) -> bool {
+        let Some(loading) = &self.loading else { return false };
+        match loading.arriving.recv() {
+            Ok(pool) => self.arrived(pool),
+            Err(_) => self.arrived_without(),
+        }
+    }
+
+    fn arrived(&mut self, pool: LoadedPool) -> bool {
+        self.loading = None;
+        self.install_pool(pool);
+        self.reconcile();
+        true
+    }
+
+    /// The reading thread died: read the pool here.
+    fn arrived_without(&mut self) -> bool {
+        self.loading = None;
+        let result = self.ws.as_ref().map(Workspace::pool_items_lenient).transpose();
+        match result {
+            Ok(Some((items, errors))) => {
+                let fingerprints = items.iter().map(Item::fingerprint).collect();
+                self.install_pool(LoadedPool { items, fingerprints, errors });
+            }
+            Ok(None) => {}
+            Err(e) => self.notices.push(Notice::Unreadable(e.to_string())),
+        }
+        self.reconcile();
+        true
     }
 
     fn set_read_only(&mut self, why: ReadOnly) {
@@ -167,10 +251,7 @@ impl Session {
             Ok(Acquired::Held { lock, taken_over }) => {
                 self.lock = Some(lock);
                 if let Some(h) = taken_over {
-                    self.notices.push(format!(
-                        "took over the lock left by jianbao {} on {} (since {}), which is no longer running",
-                        h.pid, h.host, h.since
-                    ));
+                    self.notices.push(Notice::TookOverLock(h));
                 }
             }
             Ok(Acquired::Busy { holder, lock_file }) => {
@@ -193,6 +274,9 @@ impl Session {
     /// An item in both the issue and the pool: the issue's copy wins. Temporary files of
     /// killed saves are swept. Only a session that may write does either.
     fn reconcile(&mut self) {
+        if self.loading.is_some() {
+            return; // when the pool arrives
+        }
         let issue = &self.model.issue;
         let stale: Vec<String> = self
             .model
@@ -216,10 +300,8 @@ impl Session {
         for id in stale {
             self.saved_pool.remove(&id);
             match ws.trash_pool_file(&id) {
-                Ok(_) => self.notices.push(format!(
-                    "{id} was both in this issue and in the pool (a save was cut short); the pool copy is in the trash"
-                )),
-                Err(e) => self.notices.push(e.to_string()),
+                Ok(_) => self.notices.push(Notice::Reconciled(id)),
+                Err(e) => self.notices.push(Notice::Unreadable(e.to_string())),
             }
         }
     }
@@ -242,6 +324,7 @@ impl Session {
 
     /// Apply a step and remember it for undo.
     pub fn commit(&mut self, ops: Vec<Op>) -> Result<(), Stale> {
+        self.wait_pool();
         if ops.is_empty() {
             return Ok(());
         }
@@ -251,6 +334,7 @@ impl Session {
     }
 
     pub fn undo(&mut self) -> Result<bool, Stale> {
+        self.wait_pool();
         let done = self.history.undo(&mut self.model)?;
         if done {
             self.rev += 1;
@@ -259,6 +343,7 @@ impl Session {
     }
 
     pub fn redo(&mut self) -> Result<bool, Stale> {
+        self.wait_pool();
         let done = self.history.redo(&mut self.model)?;
         if done {
             self.rev += 1;
@@ -321,6 +406,7 @@ impl Session {
         if self.read_only {
             return Err(StoreError::ReadOnly { path: self.issue_path.clone() });
         }
+        self.wait_pool();
         let mut report = SaveReport::default();
         let _pool_lock = self.ws.as_ref().map(Workspace::lock_pool).transpose()?;
         if let Some(ws) = self.ws.clone() {
@@ -399,6 +485,7 @@ impl Session {
     /// Put a recovered state in place of the open one (unsaved: the user saves it). Pool
     /// items added by others since stay; the snapshot's changes and deletions apply.
     pub fn restore(&mut self, snapshot: Snapshot) {
+        self.wait_pool();
         let Snapshot { issue, pool_changed, pool_removed } = snapshot;
         let mut pool: Vec<Item> = std::mem::take(&mut self.model.pool);
         pool.retain(|i| {
@@ -526,7 +613,13 @@ mod tests {
         std::fs::write(&bad, "format = 1\n[item\nid = \"x\"\n").unwrap();
         let mut s = Session::open(&path).unwrap();
         assert_eq!(s.pool().len(), n);
-        assert!(s.notices.iter().any(|m| m.contains("2026-11-20-broken.toml:")), "{:?}", s.notices);
+        assert!(
+            s.notices
+                .iter()
+                .any(|n| matches!(n, Notice::Unreadable(m) if m.contains("2026-11-20-broken.toml:"))),
+            "{:?}",
+            s.notices
+        );
         let ops = s.place_ops(0, ItemPos::new(0, 0));
         s.commit(ops).unwrap();
         s.save().unwrap();

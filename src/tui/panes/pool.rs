@@ -2,10 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{block, scroll_to};
+use crate::model::Date;
 use crate::tui::app::{App, Areas, Focus};
 use crate::tui::fit::{cells, fit, pad, pad_left};
 
@@ -14,7 +16,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
     let t = &app.theme;
     let focused = app.focus == Focus::Pool;
     let view = app.pool_view();
-    let title = format!(" {} ({}) ", u.pool, view.len());
+    let preview = app.session.pool_preview();
+    let count = preview.map_or(view.len(), <[_]>::len);
+    let title = format!(" {} ({count}) ", u.pool);
     let b: Block = block(app, &title, focused);
     let inner = b.inner(area);
     f.render_widget(b, area);
@@ -31,6 +35,34 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
         list = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner };
     }
     areas.pool_list = list;
+    if let Some(rows) = preview {
+        // The pool is being read: its rows from the index, newest first.
+        let height = list.height as usize / 2;
+        let width = list.width as usize;
+        let sep = &app.session.issue().layout.source_separator;
+        let mut lines = Vec::with_capacity(height * 2);
+        for (k, row) in rows.iter().enumerate().take(height.max(1)) {
+            let style = if k == 0 && focused {
+                t.selected
+            } else if k == 0 {
+                t.selected_unfocused
+            } else {
+                t.text
+            };
+            lines.extend(row_lines(
+                app,
+                row.received,
+                &row.headline_line(),
+                row.zi,
+                &row.sources.join(sep),
+                width,
+                style,
+                k == 0,
+            ));
+        }
+        f.render_widget(Paragraph::new(lines), list);
+        return;
+    }
     if view.is_empty() {
         let text = if app.session.pool().is_empty() { u.no_items } else { u.no_match };
         f.render_widget(Paragraph::new(Span::styled(text, t.dim)).wrap(Wrap { trim: true }), list);
@@ -44,11 +76,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
     let mut lines = Vec::with_capacity(height * 2);
     for (k, &index) in view.iter().enumerate().skip(offset).take(height.max(1)) {
         let item = &app.session.pool()[index];
-        let date = item.received.map_or("     ".to_string(), |d| format!("{:02}-{:02}", d.month(), d.day()));
-        let count = format!("{}{}", item.zi_count(), u.zi);
-        let room = width.saturating_sub(cells(&date) + 1 + cells(&count) + 1);
-        let headline = item.headline_line();
-        let headline = if headline.is_empty() { "—".to_string() } else { headline };
         let sources = item.sources.join(&app.session.issue().layout.source_separator);
         let selected = k == app.pool_sel;
         let style = match (selected, focused) {
@@ -56,16 +83,47 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
             (true, false) => t.selected_unfocused,
             _ => t.text,
         };
-        let dim = if selected { style } else { t.dim };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{date} "), dim),
-            Span::styled(pad(&headline, room), style),
-            Span::styled(pad_left(&count, cells(&count) + 1), dim),
-        ]));
-        lines.push(Line::from(Span::styled(
-            pad(&format!("      {}", fit(&sources, width.saturating_sub(6))), width),
-            dim,
-        )));
+        lines.extend(row_lines(
+            app,
+            item.received,
+            &item.headline_line(),
+            item.zi_count(),
+            &sources,
+            width,
+            style,
+            selected,
+        ));
     }
     f.render_widget(Paragraph::new(lines), list);
+}
+
+/// The two lines of one pooled item: date, headline and 字数; then the sources, dimmed.
+#[allow(clippy::too_many_arguments)]
+fn row_lines(
+    app: &App,
+    received: Option<Date>,
+    headline: &str,
+    zi: usize,
+    sources: &str,
+    width: usize,
+    style: Style,
+    selected: bool,
+) -> [Line<'static>; 2] {
+    let t = &app.theme;
+    let date = received.map_or("     ".to_string(), |d| format!("{:02}-{:02}", d.month(), d.day()));
+    let count = format!("{zi}{}", app.ui().zi);
+    let room = width.saturating_sub(cells(&date) + 1 + cells(&count) + 1);
+    let headline = if headline.is_empty() { "—" } else { headline };
+    let dim = if selected { style } else { t.dim };
+    [
+        Line::from(vec![
+            Span::styled(format!("{date} "), dim),
+            Span::styled(pad(headline, room), style),
+            Span::styled(pad_left(&count, cells(&count) + 1), dim),
+        ]),
+        Line::from(Span::styled(
+            pad(&format!("      {}", fit(sources, width.saturating_sub(6))), width),
+            dim,
+        )),
+    ]
 }

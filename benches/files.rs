@@ -1,0 +1,100 @@
+//! Files and text: open a workspace of 10,000 pooled items and 52 issues (to the first
+//! frame), export a 300-item issue (wrapped, paginated, Markdown), lay out a 100,000-字
+//! paragraph, save a 300-item issue.
+
+mod support;
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jianbao::export::{TextOptions, markdown, text};
+use jianbao::layout::wrap;
+use jianbao::model::Item;
+use jianbao::store::load_issue;
+use jianbao::tui::config::Dirs;
+use jianbao::tui::history::{Loc, Op};
+use jianbao::tui::session::Session;
+use jianbao::tui::{Options, start, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn open(c: &mut Criterion) {
+    let (dir, _) = support::workspace(10_000, 52);
+    let mut group = c.benchmark_group("open");
+    group.sample_size(20);
+    group.bench_function("10000 pooled + 52 issues, to the first frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                // As `jianbao DIR`: find the newest issue, open it, draw.
+                let started = Instant::now();
+                let mut app = start(
+                    &Options { path: Some(dir.clone()), theme: None },
+                    &Dirs { config: None, state: None },
+                )
+                .unwrap();
+                let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+                terminal.draw(|f| ui::draw(f, &app)).unwrap();
+                total += started.elapsed();
+                // The pool goes on arriving in the background: let it finish, untimed, so
+                // that the next open does not share the cores with it.
+                app.session.wait_pool();
+                black_box(app);
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+fn export(c: &mut Criterion) {
+    let (_, path) = support::issue_of(300);
+    let issue = load_issue(&path).unwrap().doc;
+    let mut group = c.benchmark_group("export 300 items");
+    group.bench_function("wrapped", |b| {
+        b.iter(|| text(black_box(&issue), TextOptions { width: 28, lines_per_page: 0 }))
+    });
+    group.bench_function("paginated", |b| {
+        b.iter(|| text(black_box(&issue), TextOptions { width: 28, lines_per_page: 22 }))
+    });
+    group.bench_function("markdown", |b| b.iter(|| markdown(black_box(&issue))));
+    group.finish();
+}
+
+fn layout(c: &mut Criterion) {
+    let item = support::generate::long_item("2026-11-20-long", 100_000);
+    let paragraph: String = item.body.lines().collect();
+    assert!(paragraph.chars().count() >= 100_000);
+    c.bench_function("lay out a 100000-zi paragraph at 28 zi", |b| {
+        b.iter(|| wrap(black_box(&paragraph), 56, 4, 0))
+    });
+}
+
+fn save(c: &mut Criterion) {
+    let (_, path) = support::issue_of(300);
+    let mut session = Session::open(Path::new(&path)).unwrap();
+    session.wait_pool();
+    let mut flip = false;
+    c.bench_function("save a 300-item issue", |b| {
+        b.iter(|| {
+            // One change, so that there is something to save.
+            flip = !flip;
+            let before = session.issue().sections[0].items[0].clone();
+            let after = Item { notes: if flip { "已核".into() } else { String::new() }, ..before.clone() };
+            let at = Loc::Issue(jianbao::model::ItemPos::new(0, 0));
+            session
+                .commit(vec![Op::EditItem { at, before: Box::new(before), after: Box::new(after) }])
+                .unwrap();
+            session.save().unwrap()
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
+    targets = open, export, layout, save
+}
+criterion_main!(benches);
