@@ -35,7 +35,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 target/release/examples/gen_workspace "$work/ws" --items 10000 --issues 52 --issue-items 300 >/dev/null
 issue="$work/ws/issues/2026-45.toml"
-"$jianbao" export "$issue" -o "$work/issue.txt"
+"$jianbao" export "$issue" -o "$work/issue.txt" >/dev/null
 # A home of its own: no user config, no recovery files, no recently-opened list.
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_STATE_HOME="$work/home/state" \
     XDG_DATA_HOME="$work/home/data"
@@ -56,7 +56,7 @@ def timed(fn):
     return statistics.median(samples) * 1000
 
 def export_text():
-    subprocess.run([jianbao, "export", issue, "-o", os.path.join(work, "a.txt")], check=True)
+    subprocess.run([jianbao, "export", issue, "-o", os.path.join(work, "a.txt")], check=True, capture_output=True)
 
 def export_pandoc():
     md = subprocess.run([jianbao, "export", issue, "--format", "markdown", "-o", "-"],

@@ -82,6 +82,19 @@ fn outline_steps(c: &mut Criterion) {
             app.update(Action::Unplace);
         })
     });
+    // The same with the frame that follows each step: a change never holds a frame up
+    // (the status bar's page count of a long issue is made on another thread).
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    group.bench_function("place + unplace, each with its frame", |b| {
+        b.iter(|| {
+            app.set_focus(Focus::Pool);
+            app.update(Action::Place);
+            frame(&mut terminal, &app);
+            app.set_focus(Focus::Outline);
+            app.update(Action::Unplace);
+            frame(&mut terminal, &app);
+        })
+    });
     app.set_focus(Focus::Outline);
     app.update(Action::Down);
     app.update(Action::Down);

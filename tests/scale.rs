@@ -43,11 +43,14 @@ fn a_large_pool_starts_from_its_index_and_arrives_whole() {
     assert!(pool_load::index_path(&ws).exists(), "the index is written by a full read");
 
     // The next one shows the index's rows at once and reads the items behind them.
-    let PoolStart::Loading { rows, first, arriving } = pool_load::start(&ws).unwrap() else {
+    let PoolStart::Loading { rows, first, arriving, go } = pool_load::start(&ws).unwrap() else {
         panic!("with an index, a large pool is read in the background")
     };
     assert_eq!(rows.len(), total);
     let newest = first.expect("the newest item in full, for the editor");
+    // The reading waits for the word (the editor gives it after its first frame).
+    assert!(arriving.recv_timeout(Duration::from_millis(300)).is_err(), "read before the word");
+    go.send(()).unwrap();
     assert_eq!(rows[0].id, newest.id);
     let pool = arriving.recv_timeout(Duration::from_secs(60)).expect("the pool arrives");
     assert_eq!(pool.items.len(), total);
@@ -103,9 +106,17 @@ fn a_long_issues_page_count_follows_each_change_without_holding_a_frame() {
     jianbao::store::save_issue(&path, &issue).unwrap();
     let mut app = open(&path);
     app.session.wait_pool();
-    let first = app.stats();
-    assert_eq!(first.rev, app.session.rev(), "the first frame shows real figures");
-    assert!(first.pages > 50, "{first:?}");
+    // The first frame does not wait for the count: … until it comes.
+    let mut first = app.stats();
+    assert!(first.pending && screen(&app, 120, 40).contains("≈… 页"), "{first:?}");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while first.rev != app.session.rev() {
+        assert!(Instant::now() < deadline, "the first figures never came");
+        std::thread::sleep(Duration::from_millis(5));
+        app.tick();
+        first = app.stats();
+    }
+    assert!(!first.pending && first.pages > 50, "{first:?}");
     let before_zi = first.issue_zi;
 
     // Placing an item changes the figures; they come from another thread.

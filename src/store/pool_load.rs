@@ -31,12 +31,15 @@ pub struct LoadedPool {
 /// How the pool starts.
 pub enum PoolStart {
     Ready(LoadedPool),
-    /// Being read: the rows to show meanwhile (newest first), the newest item in full (for
-    /// the editor pane), and where the whole pool will arrive.
+    /// To be read: the rows to show meanwhile (newest first), the newest item in full (for
+    /// the editor pane), where the whole pool will arrive, and the word to start reading
+    /// (sent, or dropped, once the first frame is on screen: the reading threads would
+    /// otherwise take the cores the first frame needs).
     Loading {
         rows: Vec<PoolRow>,
         first: Option<Item>,
         arriving: mpsc::Receiver<LoadedPool>,
+        go: mpsc::Sender<()>,
     },
 }
 
@@ -90,8 +93,17 @@ fn read_all(listing: &[Listed]) -> (LoadedPool, Vec<(String, Entry)>) {
     (pool, entries)
 }
 
-fn refresh_index(ws: &Workspace, old: &HashMap<String, Entry>, entries: &[(String, Entry)]) {
-    let same = old.len() == entries.len() && entries.iter().all(|(name, e)| old.get(name) == Some(e));
+/// Size and time of each file, as the index knew them.
+type Stamps = HashMap<String, (u64, u128)>;
+
+fn stamps(index: HashMap<String, Entry>) -> Stamps {
+    index.into_iter().map(|(name, e)| (name, (e.size, e.mtime))).collect()
+}
+
+/// Write the index again when a file was added, removed or changed since it was written.
+fn refresh_index(ws: &Workspace, old: &Stamps, entries: &[(String, Entry)]) {
+    let same = old.len() == entries.len()
+        && entries.iter().all(|(name, e)| old.get(name) == Some(&(e.size, e.mtime)));
     if !same {
         let _ = pool_index::write(&ws.pool_dir(), entries);
     }
@@ -115,7 +127,7 @@ pub fn start(ws: &Workspace) -> Result<PoolStart> {
     }
     if misses.len() > MAX_MISSES {
         let (pool, entries) = read_all(&listing);
-        refresh_index(ws, &index, &entries);
+        refresh_index(ws, &stamps(index), &entries);
         return Ok(PoolStart::Ready(pool));
     }
     // A few files changed since the index was written: read them for their rows now (a
@@ -123,17 +135,21 @@ pub fn start(ws: &Workspace) -> Result<PoolStart> {
     rows.extend(misses.iter().filter_map(|l| load_pool_item(&l.path).ok()).map(|l| PoolRow::of(&l.doc)));
     rows.sort_by(|a, b| newest_first((&a.received, &a.id), (&b.received, &b.id)));
     let first = rows.first().and_then(|r| ws.pool_file(&r.id)).and_then(|r| r.ok());
+    // Only the stamps are kept while the pool is read (the rows are in `rows`).
+    let index = stamps(index);
     let (tx, arriving) = mpsc::channel();
+    let (go, start_reading) = mpsc::channel::<()>();
     let ws = ws.clone();
     std::thread::Builder::new()
         .name("pool".into())
         .spawn(move || {
+            let _ = start_reading.recv();
             let (pool, entries) = read_all(&listing);
             let _ = tx.send(pool);
             refresh_index(&ws, &index, &entries);
         })
         .map_err(|e| StoreError::read(&dir, &e))?;
-    Ok(PoolStart::Loading { rows, first, arriving })
+    Ok(PoolStart::Loading { rows, first, arriving, go })
 }
 
 /// Where the pool folder's index lives (for tests).

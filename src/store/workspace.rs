@@ -1,6 +1,7 @@
 //! A workspace folder: `jianbao.toml`, `pool/`, `issues/`, `exports/`.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::atomic::write_atomic;
@@ -45,6 +46,9 @@ pub struct HeaderEntry {
     pub header: Result<IssueHeader>,
 }
 
+/// How much of an issue file is read for its header (publication and numbering).
+const HEADER_BYTES: usize = 16 * 1024;
+
 fn read_header(path: &Path) -> Result<IssueHeader> {
     #[derive(Deserialize)]
     struct Publication {
@@ -55,13 +59,19 @@ fn read_header(path: &Path) -> Result<IssueHeader> {
         publication: Publication,
         issue: Numbering,
     }
-    let text = read_text(path)?;
-    // The header comes before the sections: parse only that much of a long file (falling
-    // back to the whole file when the prefix does not parse on its own).
-    let head = text.find("\n[[sections]]").map(|at| &text[..at]);
-    if let Some(Ok(h)) = head.map(toml::from_str::<Header>) {
-        return Ok(IssueHeader { title: h.publication.title.trim().to_string(), numbering: h.issue });
+    // The header comes before the sections: read and parse only that much of a long file
+    // (falling back to the whole file when the beginning does not parse on its own).
+    let mut start = Vec::with_capacity(HEADER_BYTES);
+    if std::fs::File::open(path).and_then(|f| f.take(HEADER_BYTES as u64).read_to_end(&mut start)).is_ok() {
+        let head = start
+            .windows(13)
+            .position(|w| w == b"\n[[sections]]")
+            .and_then(|at| std::str::from_utf8(&start[..at]).ok());
+        if let Some(Ok(h)) = head.map(toml::from_str::<Header>) {
+            return Ok(IssueHeader { title: h.publication.title.trim().to_string(), numbering: h.issue });
+        }
     }
+    let text = read_text(path)?;
     match toml::from_str::<Header>(&text) {
         Ok(h) => Ok(IssueHeader { title: h.publication.title.trim().to_string(), numbering: h.issue }),
         // Report the file's problem the way a strict load does.

@@ -82,7 +82,7 @@ fn issue_stats(issue: &crate::model::Issue, rev: u64) -> Stats {
     let width = if issue.layout.width == 0 { 28 } else { issue.layout.width };
     let lines_per_page = if issue.layout.lines_per_page == 0 { 22 } else { issue.layout.lines_per_page };
     let pages = text(issue, TextOptions { width, lines_per_page }).matches('\u{c}').count() + 1;
-    Stats { rev, issue_zi: issue.zi_count(), pages }
+    Stats { rev, issue_zi: issue.zi_count(), pages, pending: false }
 }
 
 /// Figures for the status bar, computed once per change.
@@ -91,6 +91,8 @@ pub struct Stats {
     pub rev: u64,
     pub issue_zi: usize,
     pub pages: usize,
+    /// Not counted yet (the first frame of a long issue): shown as …
+    pub pending: bool,
 }
 
 pub struct App {
@@ -513,9 +515,12 @@ impl App {
         }
         // A long issue: the page count is a whole paginated export (some milliseconds for
         // 300 items), made on another thread so that no frame waits for it; the figures
-        // of the last change show meanwhile, and `tick` brings the new ones.
+        // of the last change show meanwhile, and `tick` brings the new ones. One job at a
+        // time: a change made while one runs is counted when it is done.
+        self.take_stats();
+        let cached = self.stats.get();
         let mut job = self.stats_job.borrow_mut();
-        if job.as_ref().is_none_or(|(r, _)| *r != rev) {
+        if job.is_none() && cached.rev != rev {
             let (tx, rx) = std::sync::mpsc::channel();
             let issue = issue.clone();
             let spawned = std::thread::Builder::new()
@@ -533,24 +538,19 @@ impl App {
             *job = Some((rev, rx));
         }
         if cached.rev == u64::MAX {
-            // Nothing shown yet (the first frame): better late than a made-up figure.
-            let stats =
-                job.take().and_then(|(_, rx)| rx.recv().ok()).unwrap_or_else(|| issue_stats(issue, rev));
-            self.stats.set(stats);
-            return stats;
+            // Nothing counted yet (the first frame): … until the figures come.
+            return Stats { pending: true, ..cached };
         }
         cached
     }
 
-    /// Take the status bar's figures made on another thread; whether they came.
-    fn stats_arrived(&mut self) -> bool {
+    /// Keep the figures of a finished job; whether there were any.
+    fn take_stats(&self) -> bool {
         let mut job = self.stats_job.borrow_mut();
-        let Some((rev, rx)) = job.as_ref() else { return false };
+        let Some((_, rx)) = job.as_ref() else { return false };
         match rx.try_recv() {
             Ok(stats) => {
-                if *rev == self.session.rev() || self.stats.get().rev != self.session.rev() {
-                    self.stats.set(stats);
-                }
+                self.stats.set(stats);
                 *job = None;
                 true
             }
@@ -560,6 +560,16 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Take the status bar's figures made on another thread, and start the next job when
+    /// the issue changed meanwhile; whether the figures on screen changed.
+    fn stats_arrived(&mut self) -> bool {
+        let came = self.take_stats();
+        if came && self.stats.get().rev != self.session.rev() {
+            self.stats();
+        }
+        came
     }
 
     /// After any change to the document or the selection: keep selections valid, the pool

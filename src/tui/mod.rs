@@ -176,6 +176,8 @@ fn event_loop(
     let mut events = 0usize;
     loop {
         terminal.draw(|f| ui::draw(f, app))?;
+        // The first frame is on screen: the pool may now be read (see `pool_load`).
+        app.session.release_pool();
         if app.quit {
             return Ok(Exit::Quit);
         }

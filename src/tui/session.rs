@@ -87,6 +87,8 @@ struct Loading {
     rows: Vec<PoolRow>,
     first: Option<Item>,
     arriving: mpsc::Receiver<LoadedPool>,
+    /// Dropped to let the reading start (see `release_pool`).
+    go: Option<mpsc::Sender<()>>,
 }
 
 fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
@@ -171,8 +173,8 @@ impl Session {
         };
         match start {
             PoolStart::Ready(pool) => session.install_pool(pool),
-            PoolStart::Loading { rows, first, arriving } => {
-                session.loading = Some(Loading { rows, first, arriving })
+            PoolStart::Loading { rows, first, arriving, go } => {
+                session.loading = Some(Loading { rows, first, arriving, go: Some(go) })
             }
         }
         Ok(session)
@@ -206,7 +208,17 @@ impl Session {
     }
 
     /// Wait for the pool to arrive (before any change may be made); true when it just did.
+    /// Let the pool's reading start (the editor calls this once its first frame is drawn).
+    pub fn release_pool(&mut self) {
+        if let Some(loading) = &mut self.loading
+            && let Some(go) = loading.go.take()
+        {
+            let _ = go.send(());
+        }
+    }
+
     pub fn wait_pool(&mut self) -> bool {
+        self.release_pool();
         let Some(loading) = &self.loading else { return false };
         match loading.arriving.recv() {
             Ok(pool) => self.arrived(pool),

@@ -40,7 +40,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
             ));
         }
     }
-    let mut number = 0;
     for (s, section) in issue.sections.iter().enumerate() {
         let title = if section.bare_title().is_empty() {
             u.lead_section.to_string()
@@ -59,32 +58,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
         lines.push((Some(Row::Section(s)), spans, t.section));
         let mut column = "";
         for (i, item) in section.items.iter().enumerate() {
-            number += 1;
             let c = item.column.trim();
             if c != column && !c.is_empty() {
                 lines.push((None, vec![Span::raw(format!("  〔{c}〕"))], t.column));
             }
             column = c;
-            let count = format!("{}{}", item.zi_count(), u.zi);
-            // Only an item the TOC leaves out on its own is marked; a section listed by
-            // title (or not at all) says so on its own row.
-            let left_out = section.toc == TocMode::Items && !item.in_toc;
-            let marks = if left_out { format!(" ○{}", u.not_in_toc) } else { String::new() };
-            let head = format!("{number:>3} ");
-            let room = width.saturating_sub(cells(&head) + cells(&count) + 1);
-            let marks = fit(&marks, room / 2);
-            let headline = pad(&item.headline_line(), room.saturating_sub(cells(&marks)));
-            let style = if left_out { t.not_in_toc } else { t.text };
-            lines.push((
-                Some(Row::Item(crate::model::ItemPos::new(s, i))),
-                vec![
-                    Span::styled(head, t.dim),
-                    Span::styled(headline, style),
-                    Span::styled(marks, t.not_in_toc),
-                    Span::styled(format!(" {count}"), t.dim),
-                ],
-                style,
-            ));
+            // Made when drawn (`item_line`): only the rows on screen cost anything.
+            lines.push((Some(Row::Item(crate::model::ItemPos::new(s, i))), Vec::new(), Style::default()));
         }
     }
     let footer = &issue.footer;
@@ -109,6 +89,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
     let mut out = Vec::with_capacity(height);
     for (k, (row, spans, style)) in lines.into_iter().enumerate().skip(offset).take(height) {
         hits.push(row);
+        let (spans, style) = match row {
+            Some(Row::Item(pos)) if spans.is_empty() => item_line(app, pos, width),
+            _ => (spans, style),
+        };
         let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
         let line = if k == selected {
             let sel = if focused { t.selected } else { t.selected_unfocused };
@@ -129,4 +113,31 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
     }
     *app.outline_hits.borrow_mut() = hits;
     f.render_widget(Paragraph::new(out), inner);
+}
+
+/// The row of the item at `pos`: its number in the issue, headline, a mark when the TOC
+/// leaves it out, and its 字数.
+fn item_line(app: &App, pos: crate::model::ItemPos, width: usize) -> (Vec<Span<'static>>, Style) {
+    let (u, t) = (app.ui(), &app.theme);
+    let issue = app.session.issue();
+    let section = &issue.sections[pos.section];
+    let item = &section.items[pos.index];
+    let number = issue.sections[..pos.section].iter().map(|s| s.items.len()).sum::<usize>() + pos.index + 1;
+    let count = format!("{}{}", item.zi_count(), u.zi);
+    // Only an item the TOC leaves out on its own is marked; a section listed by title (or
+    // not at all) says so on its own row.
+    let left_out = section.toc == TocMode::Items && !item.in_toc;
+    let marks = if left_out { format!(" ○{}", u.not_in_toc) } else { String::new() };
+    let head = format!("{number:>3} ");
+    let room = width.saturating_sub(cells(&head) + cells(&count) + 1);
+    let marks = fit(&marks, room / 2);
+    let headline = pad(&item.headline_line(), room.saturating_sub(cells(&marks)));
+    let style = if left_out { t.not_in_toc } else { t.text };
+    let spans = vec![
+        Span::styled(head, t.dim),
+        Span::styled(headline, style),
+        Span::styled(marks, t.not_in_toc),
+        Span::styled(format!(" {count}"), t.dim),
+    ];
+    (spans, style)
 }

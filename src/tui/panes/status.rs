@@ -35,15 +35,23 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         if let Some(z) = item_zi {
             figures.push_str(&format!("{z}/"));
         }
-        figures.push_str(&format!("{}{} {}{} ", stats.issue_zi, u.zi, stats.pages, u.pages));
+        if stats.pending {
+            figures.push_str(&format!("…{} …{} ", u.zi, u.pages));
+        } else {
+            figures.push_str(&format!("{}{} {}{} ", stats.issue_zi, u.zi, stats.pages, u.pages));
+        }
     } else {
         if let Some(z) = item_zi {
             figures.push_str(&format!("{} {z}{} · ", u.this_item, u.zi));
         }
-        figures.push_str(&format!(
-            "{} {}{} · ≈{} {} ",
-            u.this_issue, stats.issue_zi, u.zi, stats.pages, u.pages
-        ));
+        if stats.pending {
+            figures.push_str(&format!("{} …{} · ≈… {} ", u.this_issue, u.zi, u.pages));
+        } else {
+            figures.push_str(&format!(
+                "{} {}{} · ≈{} {} ",
+                u.this_issue, stats.issue_zi, u.zi, stats.pages, u.pages
+            ));
+        }
     }
     spans.push(Span::styled(figures, t.status));
     let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
