@@ -42,15 +42,7 @@ struct Piece {
 fn unit_kind(g: &str) -> UnitKind {
     let c = g.chars().next().unwrap_or(' ');
     // A space carrying a combining mark is a visible character, not a place to break.
-    if is_break_space(c) && g.chars().all(is_break_space) {
-        UnitKind::Space
-    } else if is_word_char(c) {
-        UnitKind::Word
-    } else if let Some(class) = pair_class(c) {
-        UnitKind::Pair(class)
-    } else {
-        UnitKind::Other
-    }
+    if is_break_space(c) && !g.chars().all(is_break_space) { UnitKind::Other } else { char_kind(c) }
 }
 
 fn units(text: &str) -> Vec<Unit> {
@@ -100,7 +92,6 @@ fn char_kind(c: char) -> UnitKind {
 fn char_unit_cols(c: char) -> usize {
     match c {
         '\u{3000}' => 2,
-        _ if is_ideograph(c) => 2,
         _ if is_break_space(c) => 1,
         _ => char_cols(c),
     }
@@ -236,8 +227,7 @@ fn cut_badness(graphemes: &[(usize, &str)], k: usize) -> u8 {
 /// any other space (tab included) one column.
 fn unit_cols(g: &str) -> usize {
     match g.chars().next() {
-        Some('\u{3000}') => 2,
-        Some(c) if is_break_space(c) => 1,
+        Some(c) if c == '\u{3000}' || is_break_space(c) => char_unit_cols(c),
         _ => grapheme_cols(g),
     }
 }

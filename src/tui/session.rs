@@ -77,11 +77,6 @@ pub struct SaveReport {
     pub issue_changed_outside: bool,
 }
 
-/// A fingerprint of an item's content (stable within one run).
-pub fn fingerprint(item: &Item) -> u64 {
-    item.fingerprint()
-}
-
 /// A large pool while it is read in the background (see `store::pool_load`).
 struct Loading {
     rows: Vec<PoolRow>,
@@ -207,7 +202,6 @@ impl Session {
         }
     }
 
-    /// Wait for the pool to arrive (before any change may be made); true when it just did.
     /// Let the pool's reading start (the editor calls this once its first frame is drawn).
     pub fn release_pool(&mut self) {
         if let Some(loading) = &mut self.loading
@@ -217,6 +211,7 @@ impl Session {
         }
     }
 
+    /// Wait for the pool to arrive (before any change may be made); true when it just did.
     pub fn wait_pool(&mut self) -> bool {
         self.release_pool();
         let Some(loading) = &self.loading else { return false };
@@ -405,7 +400,7 @@ impl Session {
     fn pool_file_unchanged(ws: &Workspace, base: Option<&u64>, id: &str) -> bool {
         match (ws.pool_file(id), base) {
             (None, None) => true,
-            (Some(Ok(item)), Some(fp)) => fingerprint(&item) == *fp,
+            (Some(Ok(item)), Some(fp)) => item.fingerprint() == *fp,
             _ => false,
         }
     }
@@ -425,7 +420,7 @@ impl Session {
             for k in 0..self.model.pool.len() {
                 let item = &self.model.pool[k];
                 let base = self.saved_pool.get(&item.id);
-                if base == Some(&fingerprint(item)) {
+                if base == Some(&item.fingerprint()) {
                     continue;
                 }
                 if !Self::pool_file_unchanged(&ws, base, &item.id) {
@@ -443,7 +438,7 @@ impl Session {
         report.issue_changed_outside = outside;
         self.issue_stamp = stamp(&self.issue_path);
         let current: HashMap<String, u64> =
-            self.model.pool.iter().map(|i| (i.id.clone(), fingerprint(i))).collect();
+            self.model.pool.iter().map(|i| (i.id.clone(), i.fingerprint())).collect();
         if let Some(ws) = &self.ws {
             for (id, base) in &self.saved_pool {
                 if current.contains_key(id) || report.kept_both.iter().any(|(old, _)| old == id) {
@@ -480,7 +475,7 @@ impl Session {
         }
         for item in &self.model.pool {
             let item = edited(item);
-            if self.saved_pool.get(&item.id) != Some(&fingerprint(&item)) {
+            if self.saved_pool.get(&item.id) != Some(&item.fingerprint()) {
                 pool_changed.push(item);
             }
         }

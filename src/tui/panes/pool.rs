@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -42,13 +41,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
         let sep = &app.session.issue().layout.source_separator;
         let mut lines = Vec::with_capacity(height * 2);
         for (k, row) in rows.iter().enumerate().take(height.max(1)) {
-            let style = if k == 0 && focused {
-                t.selected
-            } else if k == 0 {
-                t.selected_unfocused
-            } else {
-                t.text
-            };
             lines.extend(row_lines(
                 app,
                 row.received,
@@ -56,7 +48,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
                 row.zi,
                 &row.sources.join(sep),
                 width,
-                style,
                 k == 0,
             ));
         }
@@ -77,12 +68,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
     for (k, &index) in view.iter().enumerate().skip(offset).take(height.max(1)) {
         let item = &app.session.pool()[index];
         let sources = item.sources.join(&app.session.issue().layout.source_separator);
-        let selected = k == app.pool_sel;
-        let style = match (selected, focused) {
-            (true, true) => t.selected,
-            (true, false) => t.selected_unfocused,
-            _ => t.text,
-        };
         lines.extend(row_lines(
             app,
             item.received,
@@ -90,15 +75,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) {
             item.zi_count(),
             &sources,
             width,
-            style,
-            selected,
+            k == app.pool_sel,
         ));
     }
     f.render_widget(Paragraph::new(lines), list);
 }
 
 /// The two lines of one pooled item: date, headline and 字数; then the sources, dimmed.
-#[allow(clippy::too_many_arguments)]
 fn row_lines(
     app: &App,
     received: Option<Date>,
@@ -106,10 +89,14 @@ fn row_lines(
     zi: usize,
     sources: &str,
     width: usize,
-    style: Style,
     selected: bool,
 ) -> [Line<'static>; 2] {
     let t = &app.theme;
+    let style = match (selected, app.focus == Focus::Pool) {
+        (true, true) => t.selected,
+        (true, false) => t.selected_unfocused,
+        _ => t.text,
+    };
     let date = received.map_or("     ".to_string(), |d| format!("{:02}-{:02}", d.month(), d.day()));
     let count = format!("{zi}{}", app.ui().zi);
     let room = width.saturating_sub(cells(&date) + 1 + cells(&count) + 1);
