@@ -38,13 +38,18 @@ enum Command {
         /// The workspace (default: the --from issue's, the current folder, or the default workspace).
         #[arg(long, value_name = "DIR")]
         workspace: Option<PathBuf>,
+        /// Write the new issue here instead of issues/<year>-<NN>.toml (never over an existing
+        /// file); - for standard output. A device or FIFO is written in place.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Write the print text (or Markdown) of an issue.
     Export {
         /// The issue file (issues/<year>-<NN>.toml).
         issue: PathBuf,
-        /// Where to write: a file, or - for standard output (default: exports/<year>-<NN>.txt
-        /// in the issue's workspace).
+        /// Where to write: a file (replaced atomically), - for standard output, or a device,
+        /// FIFO or /dev/fd/N (written in place). Default: exports/<year>-<NN>.txt in the
+        /// issue's workspace.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Plain text for print, or Markdown.
@@ -102,7 +107,9 @@ enum FormatArg {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::New { from, workspace }) => run_new(from.as_deref(), workspace.as_deref()),
+        Some(Command::New { from, workspace, output }) => {
+            run_new(from.as_deref(), workspace.as_deref(), output.as_deref())
+        }
         Some(Command::Export { issue, output, format, width, paginate, no_paginate }) => {
             let format = match format {
                 FormatArg::Text => Format::Text,
@@ -136,9 +143,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_new(from: Option<&Path>, workspace: Option<&Path>) -> Result<ExitCode, CommandError> {
-    let path = new_issue(from, workspace)?;
-    println!("{}", path.display());
+fn run_new(
+    from: Option<&Path>,
+    workspace: Option<&Path>,
+    output: Option<&Path>,
+) -> Result<ExitCode, CommandError> {
+    let path = new_issue(from, workspace, output)?;
+    if jianbao::store::output::classify(&path).is_ok_and(|t| t.is_file()) {
+        println!("{}", path.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -146,6 +159,8 @@ fn run_export(issue: &Path, output: Option<&Path>, settings: Settings) -> Result
     match export_file(issue, output, settings)? {
         Destination::Stdout(text) => write_stdout(&text),
         Destination::File(path) => println!("{}", path.display()),
+        // The bytes went to a device or pipe (perhaps this very stdout): say nothing more.
+        Destination::Device(_) => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -182,7 +197,16 @@ fn run_import(
         };
         let report = import_issue(file, output, workspace)?;
         let written = report.written.first().map(|p| p.display().to_string()).unwrap_or_default();
-        println!("{} → {written}", report.line());
+        let to_file = report
+            .written
+            .first()
+            .is_some_and(|p| jianbao::store::output::classify(p).is_ok_and(|t| t.is_file()));
+        // A device or pipe (perhaps this stdout) has the issue itself: the summary goes aside.
+        if to_file {
+            println!("{} → {written}", report.line());
+        } else {
+            eprintln!("{} → {written}", report.line());
+        }
     } else {
         for report in import_to_pool(files, workspace)? {
             println!("{}", report.line());

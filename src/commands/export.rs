@@ -7,7 +7,7 @@ use super::{CommandError, Result};
 use crate::export::{TextOptions, markdown, text};
 use crate::model::Issue;
 use crate::model::publication::{MAX_WIDTH, MIN_WIDTH};
-use crate::store::atomic::write_atomic_no_backup;
+use crate::store::output;
 use crate::store::{StoreError, Workspace, load_issue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,16 +77,15 @@ pub fn default_output(issue_path: &Path, issue: &Issue, format: Format) -> PathB
     }
 }
 
-/// Write `text` to `path` atomically; the default exports folder is made when missing,
-/// any other missing folder is an error.
-pub fn write_export(path: &Path, text: &str, make_folder: bool) -> Result<()> {
+/// Write `bytes` to `path`: a regular file atomically, a device, FIFO or descriptor in
+/// place (see `store::output`); the default exports folder is made when missing, any other
+/// missing folder is an error.
+pub fn write_export(path: &Path, bytes: &[u8], make_folder: bool) -> Result<()> {
     if make_folder && let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, &e))?;
     }
-    if path.is_dir() {
-        return Err(StoreError::Write { path: path.to_path_buf(), reason: "it is a folder".into() }.into());
-    }
-    write_atomic_no_backup(path, text.as_bytes()).map_err(|e| StoreError::write(path, &e).into())
+    let target = output::classify(path).map_err(|e| StoreError::write(path, &e))?;
+    output::write_to(&target, bytes, false).map_err(|e| StoreError::write(path, &e).into())
 }
 
 /// Where an export went.
@@ -94,6 +93,8 @@ pub fn write_export(path: &Path, text: &str, make_folder: bool) -> Result<()> {
 pub enum Destination {
     Stdout(String),
     File(PathBuf),
+    /// A device, FIFO or descriptor, written in place.
+    Device(PathBuf),
 }
 
 /// `jianbao export ISSUE [-o FILE|-] …`
@@ -109,12 +110,16 @@ pub fn export_file(issue_path: &Path, output: Option<&Path>, settings: Settings)
     match output {
         Some(p) if p == Path::new("-") => Ok(Destination::Stdout(out)),
         Some(p) => {
-            write_export(p, &out, false)?;
-            Ok(Destination::File(p.to_path_buf()))
+            write_export(p, out.as_bytes(), false)?;
+            Ok(if output::classify(p).is_ok_and(|t| t.is_file()) {
+                Destination::File(p.to_path_buf())
+            } else {
+                Destination::Device(p.to_path_buf())
+            })
         }
         None => {
             let p = default_output(issue_path, &issue, settings.format);
-            write_export(&p, &out, true)?;
+            write_export(&p, out.as_bytes(), true)?;
             Ok(Destination::File(p))
         }
     }

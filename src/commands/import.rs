@@ -7,7 +7,7 @@ use super::new::resolve_workspace;
 use super::{CommandError, Result};
 use crate::import::{self, Document, ImportError};
 use crate::model::Date;
-use crate::store::{StoreError, Workspace, save_issue};
+use crate::store::Workspace;
 
 /// What one file gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,17 +120,7 @@ pub fn import_issue(file: &Path, output: Option<&Path>, workspace: Option<&Path>
         (None, Some(ws)) => ws.issue_path(&issue),
         (None, None) => file.with_file_name(format!("{}.toml", issue.file_stem())),
     };
-    if path.exists() {
-        return Err(StoreError::Exists { path }.into());
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.is_dir()
-    {
-        return Err(
-            StoreError::Write { path: path.clone(), reason: "its folder does not exist".into() }.into()
-        );
-    }
-    save_issue(&path, &issue)?;
+    super::write_new_issue(&path, &issue, false)?;
     Ok(Report {
         path: file.to_path_buf(),
         encoding: doc.encoding,

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::{CommandError, Result};
 use crate::model::{Date, Issue};
-use crate::store::{StoreError, Workspace, load_issue, save_issue};
+use crate::store::{StoreError, Workspace, load_issue};
 
 /// Which workspace a command without an issue argument works in: `--workspace`, else
 /// the current folder when it is one, else the default workspace.
@@ -17,8 +17,9 @@ pub fn resolve_workspace(explicit: Option<&Path>) -> std::result::Result<Workspa
 }
 
 /// Create the issue after `from` (or after the workspace's newest issue) and return
-/// its path. Never overwrites a file.
-pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>) -> Result<PathBuf> {
+/// its path. Never overwrites a file. `output` writes it elsewhere: a file of that name (not
+/// yet taken), or in place to a device, FIFO or descriptor (`-` is standard output).
+pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>, output: Option<&Path>) -> Result<PathBuf> {
     let (issue, path) = match from {
         Some(file) => {
             let loaded = load_issue(file)?;
@@ -56,13 +57,8 @@ pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>) -> Result<PathBu
             (issue, path)
         }
     };
-    if path.exists() {
-        return Err(StoreError::Exists { path }.into());
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, &e))?;
-    }
-    save_issue(&path, &issue)?;
+    let path = output.map_or(path, Path::to_path_buf);
+    super::write_new_issue(&path, &issue, output.is_none())?;
     Ok(path)
 }
 

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod error;
 pub mod load;
 pub mod lock;
+pub mod output;
 pub mod pool_index;
 pub mod pool_load;
 pub mod recent;

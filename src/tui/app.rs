@@ -1819,7 +1819,7 @@ impl App {
 
     fn new_issue(&mut self) {
         let ws = self.session.ws.as_ref().map(|w| w.root().to_path_buf());
-        match crate::commands::new::new_issue(Some(&self.session.issue_path), ws.as_deref()) {
+        match crate::commands::new::new_issue(Some(&self.session.issue_path), ws.as_deref(), None) {
             Ok(path) => {
                 self.open_path(&path);
                 let n = self.session.issue().numbering;
@@ -1964,7 +1964,7 @@ impl App {
         }
         let is_default = path == default_output(&self.session.issue_path, issue, format);
         let out = render(issue, settings).map_err(|e| e.to_string())?;
-        write_export(&path, &out, is_default).map_err(|e| e.to_string())?;
+        write_export(&path, out.as_bytes(), is_default).map_err(|e| e.to_string())?;
         let shown = path.display().to_string();
         self.message(match self.lang {
             Lang::Zh => format!("已导出到 {shown}"),
