@@ -310,15 +310,29 @@ impl App {
         Some(self.session.snapshot(editing.as_ref()))
     }
 
-    /// Write every unsaved change to the recovery file now; returns the file when one holds
-    /// them. Also used on SIGTERM, SIGHUP and panic.
+    /// Whether a recovery file from before is being offered (and must stay until answered).
+    fn recovery_offered(&self) -> bool {
+        matches!(&self.overlay, Overlay::Dialog(Dialog::Confirm(c)) if matches!(c.purpose, ConfirmPurpose::Restore(_)))
+    }
+
+    /// Make the recovery file describe the document as it is now: every unsaved change
+    /// written to it, or — when the document is back at its saved state (saved, undone,
+    /// typed back) — no file at all, so that nothing undone comes back at the next start.
+    /// Returns the file when one holds changes. Also used on every way out (signals,
+    /// terminal loss, panic).
     pub fn write_recovery(&mut self) -> Option<PathBuf> {
         let dir = self.recovery_dir.clone()?;
-        if self.session.read_only {
+        if self.session.read_only || self.recovery_offered() {
             return None;
         }
-        let snapshot = self.unsaved_snapshot()?;
         let file = recovery::recovery_file(&dir, &self.session.issue_path);
+        let Some(snapshot) = self.unsaved_snapshot() else {
+            self.recovery_written = None;
+            if file.exists() {
+                let _ = recovery::remove_recovery(&dir, &self.session.issue_path);
+            }
+            return None;
+        };
         if self.recovery_written.as_ref() == Some(&snapshot) && file.exists() {
             return Some(file);
         }
@@ -1294,6 +1308,7 @@ impl App {
     fn request_quit(&mut self) {
         self.commit_editor();
         if !self.session.is_dirty() {
+            self.write_recovery(); // clean: no recovery file stays behind
             self.quit = true;
             return;
         }

@@ -260,12 +260,18 @@ fn inverse_all(ops: &[Op]) -> Vec<Op> {
     ops.iter().rev().map(Op::inverse).collect()
 }
 
-/// Undo and redo stacks of structural steps.
+/// Undo and redo stacks of structural steps. Every step gets a serial number, so that a
+/// state of the document can be named (`state`) and recognised again after undo and redo.
 #[derive(Debug, Clone)]
 pub struct History {
-    undo: VecDeque<Vec<Op>>,
-    redo: Vec<Vec<Op>>,
+    undo: VecDeque<(u64, Vec<Op>)>,
+    redo: Vec<(u64, Vec<Op>)>,
     limit: usize,
+    /// The serial the next step gets.
+    next: u64,
+    /// The state with an empty undo stack: 0 at first, then the last step that fell off
+    /// the bottom of a full stack.
+    base: u64,
 }
 
 /// Steps kept for undo.
@@ -273,7 +279,7 @@ pub const HISTORY_LIMIT: usize = 200;
 
 impl Default for History {
     fn default() -> Self {
-        History { undo: VecDeque::new(), redo: Vec::new(), limit: HISTORY_LIMIT }
+        History { undo: VecDeque::new(), redo: Vec::new(), limit: HISTORY_LIMIT, next: 1, base: 0 }
     }
 }
 
@@ -284,9 +290,12 @@ impl History {
             return Ok(());
         }
         apply_all(m, &ops)?;
-        self.undo.push_back(ops);
+        self.undo.push_back((self.next, ops));
+        self.next += 1;
         while self.undo.len() > self.limit {
-            self.undo.pop_front();
+            if let Some((serial, _)) = self.undo.pop_front() {
+                self.base = serial;
+            }
         }
         self.redo.clear();
         Ok(())
@@ -294,24 +303,30 @@ impl History {
 
     /// Undo the last step; `false` when there is none.
     pub fn undo(&mut self, m: &mut Model) -> Result<bool, Stale> {
-        let Some(ops) = self.undo.pop_back() else { return Ok(false) };
+        let Some((serial, ops)) = self.undo.pop_back() else { return Ok(false) };
         if let Err(e) = apply_all(m, &inverse_all(&ops)) {
-            self.undo.push_back(ops);
+            self.undo.push_back((serial, ops));
             return Err(e);
         }
-        self.redo.push(ops);
+        self.redo.push((serial, ops));
         Ok(true)
     }
 
     /// Redo the last undone step; `false` when there is none.
     pub fn redo(&mut self, m: &mut Model) -> Result<bool, Stale> {
-        let Some(ops) = self.redo.pop() else { return Ok(false) };
+        let Some((serial, ops)) = self.redo.pop() else { return Ok(false) };
         if let Err(e) = apply_all(m, &ops) {
-            self.redo.push(ops);
+            self.redo.push((serial, ops));
             return Err(e);
         }
-        self.undo.push_back(ops);
+        self.undo.push_back((serial, ops));
         Ok(true)
+    }
+
+    /// The document's state as far as this history can tell: equal values mean the same
+    /// steps are applied (undo back to a state gives its number again).
+    pub fn state(&self) -> u64 {
+        self.undo.back().map_or(self.base, |(serial, _)| *serial)
     }
 
     pub fn can_undo(&self) -> bool {

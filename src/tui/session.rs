@@ -51,9 +51,15 @@ pub struct Session {
     /// Things the user should know after opening: unreadable pool files, a stale lock
     /// taken over, items reconciled.
     pub notices: Vec<Notice>,
-    /// Bumped by every change; the document is saved when it equals `saved_rev`.
+    /// Bumped by every change (for caches of things derived from the document).
     rev: u64,
-    saved_rev: u64,
+    /// The history's state at the last save (or at opening); `None` when the document has
+    /// not been saved in this history (a new issue, a restored recovery).
+    saved_state: Option<u64>,
+    /// The issue as it is in its file (`None`: there is no file yet).
+    saved_issue: Option<Issue>,
+    /// Whether the document equals what is on disk, for the change `rev` (a cache).
+    clean: std::cell::Cell<Option<(u64, bool)>>,
     /// Each pooled item as it is on disk (a fingerprint of it), by id.
     saved_pool: HashMap<String, u64>,
     /// The issue file's size and time as we last read or wrote it.
@@ -136,7 +142,8 @@ impl Session {
                 s
             }
         };
-        session.rev = 1;
+        session.saved_state = None;
+        session.saved_issue = None;
         session.take_lock(None);
         session
     }
@@ -154,13 +161,15 @@ impl Session {
         let mut session = Session {
             ws,
             issue_path,
+            saved_issue: Some(issue.clone()),
             model: Model { issue, pool: Vec::new() },
             history: History::default(),
             read_only: false,
             why_read_only: None,
             notices: Vec::new(),
             rev: 0,
-            saved_rev: 0,
+            saved_state: Some(0),
+            clean: std::cell::Cell::new(None),
             saved_pool: HashMap::new(),
             issue_stamp,
             lock: None,
@@ -325,8 +334,26 @@ impl Session {
         self.rev
     }
 
+    /// Whether the document differs from what its files hold. Undoing back to the saved
+    /// state, or making the same text again by other steps, makes it clean again.
     pub fn is_dirty(&self) -> bool {
-        self.rev != self.saved_rev
+        if self.saved_state.is_some() && self.saved_state == Some(self.history.state()) {
+            return false;
+        }
+        if let Some((rev, clean)) = self.clean.get()
+            && rev == self.rev
+        {
+            return !clean;
+        }
+        let clean = self.saved_issue.as_ref() == Some(&self.model.issue) && self.pool_as_saved();
+        self.clean.set(Some((self.rev, clean)));
+        !clean
+    }
+
+    /// Whether every pooled item is as its pool file holds it, and no file lost its item.
+    fn pool_as_saved(&self) -> bool {
+        self.model.pool.len() == self.saved_pool.len()
+            && self.model.pool.iter().all(|i| self.saved_pool.get(&i.id) == Some(&i.fingerprint()))
     }
 
     /// Apply a step and remember it for undo.
@@ -454,7 +481,9 @@ impl Session {
             }
         }
         self.saved_pool = current;
-        self.saved_rev = self.rev;
+        self.saved_state = Some(self.history.state());
+        self.saved_issue = Some(self.model.issue.clone());
+        self.clean.set(Some((self.rev, true)));
         Ok(report)
     }
 
@@ -504,6 +533,7 @@ impl Session {
         pool.sort_by(|a, b| (b.received, &b.id).cmp(&(a.received, &a.id)));
         self.model = Model { issue, pool };
         self.history = History::default();
+        self.saved_state = None;
         self.rev += 1;
     }
 }
