@@ -3,170 +3,10 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use common::app::{issue_path, sample_workspace};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const BIN: &str = env!("CARGO_BIN_EXE_jianbao");
-
-fn nz(n: u16) -> std::num::NonZero<u16> {
-    std::num::NonZero::new(n.max(1)).unwrap()
-}
-
-struct Term {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-}
-
-impl Term {
-    /// Start `jianbao args…` in a `cols` × `rows` terminal, with its own config and data.
-    fn start(args: &[&str], home: &Path, cols: u16, rows: u16) -> Term {
-        Term::start_with(BIN, args, &[], home, cols, rows)
-    }
-
-    /// Start `program args…` with extra environment variables.
-    fn start_with(
-        program: &str,
-        args: &[&str],
-        env: &[(&str, &str)],
-        home: &Path,
-        cols: u16,
-        rows: u16,
-    ) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.cwd(home);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", home);
-        for var in ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"] {
-            cmd.env(var, home.join(var));
-        }
-        cmd.env_remove("JIANBAO_LANG");
-        let child = pair.slave.spawn_command(cmd).expect("spawn jianbao");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Term {
-            master: pair.master,
-            writer,
-            child,
-            output,
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            raw: Vec::new(),
-        }
-    }
-
-    fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
-        }
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Wait until the screen shows `text` (10 s at most).
-    fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            self.pump(Duration::from_millis(50));
-            if self.screen().contains(text) {
-                return;
-            }
-        }
-        panic!("the screen never showed {text:?}:\n{}", self.screen());
-    }
-
-    /// Read until the program has been quiet for a while (so that two sends are never
-    /// read as one: a lone Esc followed by q would be Alt-q).
-    fn settle(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            match self.output.recv_timeout(Duration::from_millis(120)) {
-                Ok(bytes) => {
-                    self.parser.process(&bytes);
-                    self.raw.extend_from_slice(&bytes);
-                }
-                Err(_) => return,
-            }
-        }
-    }
-
-    /// Send bytes and let the program take them in.
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-        self.settle();
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        self.parser.screen_mut().set_size(nz(rows), nz(cols));
-        self.settle();
-    }
-
-    fn pid(&self) -> i32 {
-        self.child.process_id().expect("a running child") as i32
-    }
-
-    /// Send a signal to the program.
-    #[cfg(unix)]
-    fn signal(&self, sig: rustix::process::Signal) {
-        let pid = rustix::process::Pid::from_raw(self.pid()).unwrap();
-        rustix::process::kill_process(pid, sig).unwrap();
-    }
-
-    /// Wait for the program to end; its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            self.pump(Duration::from_millis(50));
-            if let Ok(Some(status)) = self.child.try_wait() {
-                self.pump(Duration::from_millis(50));
-                return status.exit_code();
-            }
-        }
-        let _ = self.child.kill();
-        panic!("jianbao did not exit:\n{}", self.screen());
-    }
-}
-
-const ENTER: &[u8] = b"\r";
-const TAB: &[u8] = b"\t";
-const ESC: &[u8] = b"\x1b";
-const DOWN: &[u8] = b"\x1b[B";
-const CTRL_S: &[u8] = b"\x13";
-const CTRL_Q: &[u8] = b"\x11";
-const CTRL_E: &[u8] = b"\x05";
+use common::pty::*;
 
 #[test]
 fn place_type_chinese_save_quit_and_see_it_again() {
@@ -262,31 +102,6 @@ fn with_no_argument_the_default_workspace_is_made_from_the_samples() {
 
 // ----- never lose a word -------------------------------------------------------------------
 
-/// The recovery files in the state folder of a pty test's home.
-fn recovery_files(home: &Path) -> Vec<std::path::PathBuf> {
-    let dir = home.join("XDG_STATE_HOME/jianbao/recovery");
-    match std::fs::read_dir(dir) {
-        Ok(d) => {
-            d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect()
-        }
-        Err(_) => vec![],
-    }
-}
-
-/// Wait until a recovery file holds `text` (5 s at most).
-fn wait_for_recovery(home: &Path, text: &str) -> std::path::PathBuf {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        for f in recovery_files(home) {
-            if std::fs::read_to_string(&f).is_ok_and(|t| t.contains(text)) {
-                return f;
-            }
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("no recovery file came to hold {text:?}");
-}
-
 #[cfg(unix)]
 #[test]
 fn kill_9_while_typing_loses_at_most_the_last_moment() {
@@ -317,34 +132,6 @@ fn kill_9_while_typing_loses_at_most_the_last_moment() {
     assert_eq!(t.wait_exit(), 0);
     assert!(std::fs::read_to_string(&issue).unwrap().contains("全市已建成社区科普站。"));
     assert!(recovery_files(dir.path()).is_empty(), "a clean save removes the recovery file");
-}
-
-#[cfg(unix)]
-#[test]
-fn sigterm_and_sighup_write_the_recovery_file_and_restore_the_terminal() {
-    for (sig, code, text) in [
-        (rustix::process::Signal::TERM, 143, "十一月份科普活动统计表。"),
-        (rustix::process::Signal::HUP, 129, "冬季安全检查方案。"),
-    ] {
-        let (dir, ws) = sample_workspace();
-        let issue_arg = issue_path(&ws, "2026-45").to_string_lossy().to_string();
-        let mut t = Term::start(&[&issue_arg], dir.path(), 120, 40);
-        t.wait_for("稿件池");
-        t.send(TAB);
-        t.send(ENTER);
-        t.send(text.as_bytes());
-        t.wait_for(text.trim_end_matches('。'));
-        t.signal(sig); // at once: before the autosave delay
-        assert_eq!(t.wait_exit(), code);
-        let raw = String::from_utf8_lossy(&t.raw);
-        assert!(raw.contains("\x1b[?1049l"), "the terminal was not restored");
-        assert!(raw.contains("unsaved changes are in"), "it says where they went");
-        wait_for_recovery(dir.path(), text);
-        assert!(
-            !jianbao::store::lock::lock_path(&issue_path(&ws, "2026-45")).exists(),
-            "the lock is released"
-        );
-    }
 }
 
 #[cfg(unix)]
@@ -407,19 +194,24 @@ fn a_real_full_disk_fails_the_save_and_the_retry_succeeds() {
         .args(["--user", "--map-root-user", "--mount", "sh", "-c"])
         .arg("d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs \"$d\" && umount \"$d\"")
         .output();
-    match probe {
-        Ok(out) if out.status.success() => {}
-        Ok(out) => {
-            eprintln!(
-                "skipped: cannot mount a tmpfs in a user namespace here ({})",
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
-            return;
-        }
-        Err(e) => {
-            eprintln!("skipped: no unshare command ({e})");
-            return;
-        }
+    let why_not = match probe {
+        Ok(out) if out.status.success() => None,
+        Ok(out) => Some(format!(
+            "cannot mount a tmpfs in a user namespace here ({})",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+        Err(e) => Some(format!("no unshare command ({e})")),
+    };
+    if let Some(why) = why_not {
+        // In CI the test must run: a skip there would pass without proving anything.
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "the full-disk test cannot run in CI: {why}");
+        // Written to stderr directly, past the test harness's capture, so it is seen.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED a_real_full_disk_fails_the_save_and_the_retry_succeeds: {why}"
+        );
+        return;
     }
     let (dir, ws) = sample_workspace();
     let mnt = dir.path().join("mnt");

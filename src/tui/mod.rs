@@ -10,6 +10,7 @@ pub mod editor;
 pub mod fit;
 pub mod history;
 pub mod i18n;
+pub mod input;
 pub mod keymap;
 pub mod panes;
 pub mod session;
@@ -18,13 +19,11 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 
+use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event;
 use thiserror::Error;
 
 use self::app::App;
@@ -102,62 +101,60 @@ pub fn start(options: &Options, dirs: &Dirs) -> Result<App, TuiError> {
 /// How the event loop ended.
 enum Exit {
     Quit,
-    /// SIGTERM or SIGHUP (its number).
+    /// A signal that ends the program (its number).
     Signal(i32),
+    /// The terminal went away (closed window or pane, dropped connection, input at its
+    /// end, output failing).
+    Hangup,
 }
 
-/// The longest the loop sleeps: how soon a SIGTERM or SIGHUP is noticed.
-const TICK: Duration = Duration::from_millis(200);
-/// How often the loop looks for a large pool being read in the background.
+/// Exit status when the terminal is lost: that of SIGHUP, the signal a hangup sends.
+pub const EXIT_HANGUP: i32 = 128 + input::SIGHUP;
+
+/// How often the loop looks for something being made in the background (a large pool
+/// being read, a long issue's page count).
 const LOADING_TICK: Duration = Duration::from_millis(25);
 
 /// Run the editor until the user quits. Unsaved changes go to a recovery file a moment
-/// after each change, and at once on SIGTERM, SIGHUP, a terminal failure or a panic.
+/// after each change; every other ending — SIGTERM, SIGHUP, SIGINT, SIGQUIT, the terminal
+/// closing, a panic — writes them at once, releases the lock, restores the terminal if
+/// there is still one, and exits with 128 + the signal (129 for a lost terminal, 101 for a
+/// panic).
 pub fn run(options: &Options) -> Result<(), TuiError> {
+    let inputs = input::Inputs::new()?;
     let mut app = start(options, &Dirs::system())?;
-    let signal = Arc::new(AtomicUsize::new(0));
-    #[cfg(unix)]
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
     // For tests of the panic path only: panic after this many events.
     let panic_after: Option<usize> =
         std::env::var("JIANBAO_TEST_PANIC_AFTER").ok().and_then(|v| v.parse().ok());
     let (mut terminal, guard) = terminal::enter()?;
+    inputs.read_terminal()?;
     let outcome =
-        panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &mut terminal, &signal, panic_after)));
+        panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &mut terminal, &inputs, panic_after)));
     drop(guard);
     match outcome {
-        Ok(Ok(Exit::Quit)) => Ok(()),
-        Ok(Ok(Exit::Signal(sig))) => {
-            if let Some(file) = app.write_recovery() {
-                eprintln!("jianbao: stopped by signal {sig}; unsaved changes are in {}", file.display());
-            }
-            drop(app); // releases the lock
-            std::process::exit(128 + sig);
-        }
-        Ok(Err(e)) => {
-            if let Some(file) = app.write_recovery() {
-                eprintln!("jianbao: unsaved changes are in {}", file.display());
-            }
-            Err(e)
-        }
+        Ok(Exit::Quit) => Ok(()),
+        Ok(Exit::Signal(sig)) => end(app, 128 + sig, &format!("signal {sig}")),
+        Ok(Exit::Hangup) => end(app, EXIT_HANGUP, "the terminal closed"),
         Err(_) => {
             terminal::restore();
             let file = panic::catch_unwind(AssertUnwindSafe(|| app.write_recovery())).ok().flatten();
-            eprintln!();
-            match &file {
-                Some(f) => eprintln!(
+            let mut err = std::io::stderr();
+            let _ = writeln!(err);
+            let _ = match &file {
+                Some(f) => writeln!(
+                    err,
                     "jianbao 出错退出（这是程序的缺陷）。未保存的修改已写入 {0}；再次打开此期时会提示恢复。\n\
                      jianbao stopped on a bug. Unsaved changes were written to {0}; reopen the issue to restore them.",
                     f.display()
                 ),
-                None => eprintln!(
+                None => writeln!(
+                    err,
                     "jianbao 出错退出（这是程序的缺陷）；没有未保存的修改。\n\
                      jianbao stopped on a bug; there were no unsaved changes."
                 ),
-            }
-            eprintln!(
+            };
+            let _ = writeln!(
+                err,
                 "请把上面的出错信息、jianbao --version 的输出和出错前的操作报告给 jianbao 的维护者。\n\
                  Please report the message above, the output of `jianbao --version` and what you did to jianbao's maintainers."
             );
@@ -167,47 +164,72 @@ pub fn run(options: &Options) -> Result<(), TuiError> {
     }
 }
 
+/// The one way out for every ending but quitting: unsaved changes to the recovery file,
+/// the lock released, a line on stderr if anyone can still read it, and `code`.
+fn end(mut app: App, code: i32, why: &str) -> ! {
+    let file = app.write_recovery();
+    drop(app); // releases the lock
+    // Never `eprintln!`: with the terminal gone, stderr fails, and that must not panic.
+    let mut err = std::io::stderr();
+    let _ = match file {
+        Some(f) => writeln!(err, "jianbao: stopped ({why}); unsaved changes are in {}", f.display()),
+        None => writeln!(err, "jianbao: stopped ({why}); nothing was unsaved"),
+    };
+    std::process::exit(code);
+}
+
 fn event_loop(
     app: &mut App,
     terminal: &mut terminal::Tui,
-    signal: &AtomicUsize,
+    inputs: &input::Inputs,
     panic_after: Option<usize>,
-) -> Result<Exit, TuiError> {
+) -> Exit {
     let mut events = 0usize;
+    let mut redraw = true;
     loop {
-        terminal.draw(|f| ui::draw(f, app))?;
-        // The first frame is on screen: the pool may now be read (see `pool_load`).
-        app.session.release_pool();
+        if redraw {
+            // A terminal that cannot be written to any more is a lost terminal.
+            if terminal.draw(|f| ui::draw(f, app)).is_err() {
+                return Exit::Hangup;
+            }
+            // The first frame is on screen: the pool may now be read (see `pool_load`).
+            app.session.release_pool();
+            redraw = false;
+        }
         if app.quit {
-            return Ok(Exit::Quit);
+            return Exit::Quit;
         }
-        // Wait for input, a due recovery write, or a signal, whichever comes first.
-        loop {
-            let sig = signal.load(Ordering::SeqCst);
-            if sig != 0 {
-                return Ok(Exit::Signal(sig as i32));
+        // Wait for input or the next timer; with nothing due, wait for input alone.
+        let now = Instant::now();
+        let due = app.recovery_due().map(|d| d.saturating_duration_since(now));
+        let tick = app.busy().then_some(LOADING_TICK);
+        let wait = match (due, tick) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let mut next = inputs.next(wait);
+        while let Some(input) = next {
+            match input {
+                input::Input::Event(event) => {
+                    app.handle_event(event);
+                    redraw = true;
+                    events += 1;
+                    if panic_after.is_some_and(|n| events >= n) {
+                        panic!("JIANBAO_TEST_PANIC_AFTER: a deliberate panic for the crash test");
+                    }
+                }
+                input::Input::Hangup => return Exit::Hangup,
+                input::Input::Signal(sig) => return Exit::Signal(sig),
             }
-            let now = Instant::now();
-            app.autosave(now);
-            if app.tick() {
-                terminal.draw(|f| ui::draw(f, app))?;
-            }
-            let tick = if app.busy() { LOADING_TICK } else { TICK };
-            let wait = app.recovery_due().map_or(tick, |due| due.saturating_duration_since(now).min(tick));
-            if event::poll(wait)? {
+            if app.quit {
                 break;
             }
+            // Take every event already waiting before drawing again (a paste, a held key).
+            next = inputs.ready();
         }
-        // Take every event already waiting before drawing again (a paste, a held key).
-        loop {
-            app.handle_event(event::read()?);
-            events += 1;
-            if panic_after.is_some_and(|n| events >= n) {
-                panic!("JIANBAO_TEST_PANIC_AFTER: a deliberate panic for the crash test");
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+        app.autosave(Instant::now());
+        if app.tick() {
+            redraw = true;
         }
     }
 }

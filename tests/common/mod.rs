@@ -3,4 +3,5 @@
 
 pub mod app;
 pub mod generate;
+pub mod pty;
 pub mod rules;
