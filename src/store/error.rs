@@ -29,6 +29,8 @@ pub enum StoreError {
     Exists { path: PathBuf },
     #[error("{} was written by a newer jianbao and is kept read-only", path.display())]
     ReadOnly { path: PathBuf },
+    #[error("{} was taken over by another jianbao; not saved here (your changes are in the recovery file)", path.display())]
+    LockLost { path: PathBuf },
     #[error("cannot find a place for jianbao's data on this system (no home folder)")]
     NoDataDir,
 }

@@ -142,6 +142,108 @@ impl IssueLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Whether the lock is still ours: its file is the one we locked and names us. A lock
+    /// taken over by another jianbao (see [`take_over`]) is not, and a save must not go on.
+    /// A lock file gone with its folder (moved, deleted) was not taken by anyone: the
+    /// save itself then says what is wrong.
+    pub fn still_ours(&mut self) -> bool {
+        if !self.path.exists() {
+            return true;
+        }
+        same_file(&self.file, &self.path)
+            && read_holder(&mut self.file)
+                .is_some_and(|h| h.pid == std::process::id() && h.host == host_name())
+    }
+}
+
+/// How long a holder asked to stop (SIGTERM) gets to write its recovery file and go.
+pub const TAKE_OVER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Why a lock could not be taken over.
+#[derive(Debug)]
+pub enum TakeOverError {
+    /// The holder runs here but may not be signalled by us (another user's process).
+    NotOurs(Holder),
+    /// The holder did not go, even when killed.
+    StillThere(Holder),
+    Io(io::Error),
+}
+
+impl From<io::Error> for TakeOverError {
+    fn from(e: io::Error) -> Self {
+        TakeOverError::Io(e)
+    }
+}
+
+/// Take over the lock `holder` holds on `issue`, after the user confirmed that it is not
+/// a live editor (an orphan left by a closed terminal, a hung process), as vim's "Edit
+/// anyway". On this host the holder is asked to stop (SIGTERM, and SIGCONT in case it
+/// is stopped) — a jianbao writes its unsaved changes to the recovery file and goes — and
+/// is killed if it is still there after `patience`. Another host's holder cannot be
+/// reached: its lock file is replaced, and that editor finds at its next save that the
+/// lock is no longer its own ([`IssueLock::still_ours`]).
+pub fn take_over(
+    issue: &Path,
+    holder: &Holder,
+    patience: std::time::Duration,
+) -> Result<IssueLock, TakeOverError> {
+    if holder.host == host_name() {
+        if holder.pid != std::process::id() && process_alive(holder.pid) {
+            end_process(holder, patience)?;
+        }
+    } else {
+        let path = lock_path(issue);
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    match acquire(issue)? {
+        Acquired::Held { lock, .. } => Ok(lock),
+        Acquired::Busy { holder: now, .. } => {
+            Err(TakeOverError::StillThere(now.unwrap_or_else(|| holder.clone())))
+        }
+    }
+}
+
+/// Ask the process to stop, then make it; wait until its OS lock is gone.
+#[cfg(unix)]
+fn end_process(holder: &Holder, patience: std::time::Duration) -> Result<(), TakeOverError> {
+    use rustix::process::{Pid, Signal, kill_process};
+    let Some(pid) = i32::try_from(holder.pid).ok().and_then(Pid::from_raw) else {
+        return Ok(());
+    };
+    let gone = |wait: std::time::Duration| {
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            if !process_alive(holder.pid) {
+                return true;
+            }
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    match kill_process(pid, Signal::TERM) {
+        Ok(()) => {}
+        Err(rustix::io::Errno::SRCH) => return Ok(()),
+        Err(rustix::io::Errno::PERM) => return Err(TakeOverError::NotOurs(holder.clone())),
+        Err(e) => return Err(TakeOverError::Io(e.into())),
+    }
+    let _ = kill_process(pid, Signal::CONT);
+    if gone(patience) {
+        return Ok(());
+    }
+    let _ = kill_process(pid, Signal::KILL);
+    if gone(patience) { Ok(()) } else { Err(TakeOverError::StillThere(holder.clone())) }
+}
+
+#[cfg(not(unix))]
+fn end_process(holder: &Holder, _patience: std::time::Duration) -> Result<(), TakeOverError> {
+    Err(TakeOverError::NotOurs(holder.clone()))
 }
 
 impl Drop for IssueLock {
@@ -247,6 +349,87 @@ mod tests {
         std::os::unix::fs::symlink(&real, &link).unwrap();
         let (_lock, _) = held(acquire(&link));
         assert!(matches!(acquire(&real).unwrap(), Acquired::Busy { .. }));
+    }
+
+    /// A process holding the OS lock of `issue` the way an editor does, named in its lock
+    /// file; with `ignore_term` it ignores SIGTERM, as an editor stuck in a loop would.
+    #[cfg(unix)]
+    fn foreign_holder(issue: &Path, ignore_term: bool) -> (std::process::Child, Holder) {
+        let lock = lock_path(issue);
+        fs::write(&lock, "").unwrap();
+        let trap = if ignore_term { "trap '' TERM;" } else { "" };
+        let child = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{trap} exec flock -o -x \"$0\" sleep 30"))
+            .arg(&lock)
+            .spawn()
+            .expect("sh and flock (util-linux)");
+        let holder = Holder { pid: child.id(), host: host_name(), since: "2026-12-01 17:05".into() };
+        // Wait until it holds the OS lock, then name it in the file, as an editor does.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let f = OpenOptions::new().read(true).write(true).open(&lock).unwrap();
+            if matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)) {
+                break;
+            }
+            drop(f);
+            assert!(std::time::Instant::now() < deadline, "the helper never took the lock");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        fs::write(&lock, toml::to_string(&holder).unwrap()).unwrap();
+        (child, holder)
+    }
+
+    /// Reap the child as its parent would, so that it does not linger as a zombie.
+    #[cfg(unix)]
+    fn reap(mut child: std::process::Child) -> std::thread::JoinHandle<()> {
+        std::thread::spawn(move || {
+            let _ = child.wait();
+        })
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_live_holder_that_obeys_sigterm_is_asked_to_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let issue = dir.path().join("2026-46.toml");
+        let (child, holder) = foreign_holder(&issue, false);
+        let reaper = reap(child);
+        assert!(matches!(acquire(&issue).unwrap(), Acquired::Busy { holder: Some(h), .. } if h == holder));
+        let started = std::time::Instant::now();
+        let mut lock = take_over(&issue, &holder, std::time::Duration::from_secs(5)).unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "SIGTERM was enough");
+        assert!(lock.still_ours());
+        assert!(!process_alive(holder.pid));
+        reaper.join().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_holder_that_ignores_sigterm_is_killed_after_the_patience() {
+        let dir = tempfile::tempdir().unwrap();
+        let issue = dir.path().join("2026-46.toml");
+        let (child, holder) = foreign_holder(&issue, true);
+        let reaper = reap(child);
+        let started = std::time::Instant::now();
+        let mut lock = take_over(&issue, &holder, std::time::Duration::from_millis(300)).unwrap();
+        assert!(started.elapsed() >= std::time::Duration::from_millis(300), "it was given its time");
+        assert!(lock.still_ours());
+        reaper.join().unwrap();
+    }
+
+    #[test]
+    fn taking_over_another_hosts_lock_leaves_that_editor_unable_to_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let issue = dir.path().join("2026-46.toml");
+        let (mut theirs, _) = held(acquire(&issue));
+        // Their lock as another host's editor would have written it.
+        let other =
+            Holder { pid: 4242, host: "ke-xie-bangongshi-02".into(), since: "2026-12-01 17:05".into() };
+        fs::write(lock_path(&issue), toml::to_string(&other).unwrap()).unwrap();
+        let mut mine = take_over(&issue, &other, TAKE_OVER_PATIENCE).unwrap();
+        assert!(mine.still_ours());
+        assert!(!theirs.still_ours(), "the old holder learns that the lock is gone");
     }
 
     #[test]

@@ -117,6 +117,21 @@ pub fn write_recovery(dir: &Path, issue_path: &Path, snapshot: &Snapshot) -> Res
     Ok(file)
 }
 
+/// Write the unsaved state of an issue whose lock another jianbao took over: not to the
+/// issue's recovery file (the new holder writes that one) but to `lost/` beside it, named
+/// after the issue and the time, so that it can be read back with the same reader.
+pub fn write_lost(dir: &Path, issue_path: &Path, snapshot: &Snapshot) -> Result<PathBuf> {
+    let lost = dir.join("lost");
+    fs::create_dir_all(&lost).map_err(|e| StoreError::write(&lost, &e))?;
+    let name = recovery_file(dir, issue_path);
+    let stem = name.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let file = lost.join(format!("{stem}-{stamp}-{}.toml", std::process::id()));
+    let text = recovery_text(issue_path, snapshot, SystemTime::now());
+    write_atomic_no_backup(&file, text.as_bytes()).map_err(|e| StoreError::write(&file, &e))?;
+    Ok(file)
+}
+
 /// Read a recovery file strictly.
 pub fn read_recovery(file: &Path) -> Result<Recovered> {
     let raw: RecoveryFile = parse_plain(file, &read_text(file)?)?;

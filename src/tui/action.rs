@@ -47,6 +47,9 @@ pub enum Action {
     Footer,
     NewIssue,
     Open,
+    /// A read-only issue whose lock holds another jianbao that is not in use (an orphan
+    /// of a closed terminal, a hung process): end it and edit here, after a confirmation.
+    TakeOver,
     /// Import files into the pool.
     Import,
     NextField,

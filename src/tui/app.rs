@@ -232,15 +232,25 @@ impl App {
                 }
             }
             ReadOnly::Locked { holder: Some(h), .. } => {
+                let key = self.keymap.key_for(Context::Global, Action::TakeOver).unwrap_or_default();
                 if zh {
                     format!(
-                        "只读：{name} 正由另一个 jianbao 编辑（进程 {}，主机 {}，{} 起）。关掉那一个再打开，即可编辑。",
+                        "只读：{name} 正由另一个 jianbao 编辑（进程 {}，主机 {}，{} 起）。关掉那一个再打开即可编辑；若那个已不在使用，按 {key} 接管。",
                         h.pid, h.host, h.since
                     )
                 } else {
                     format!(
-                        "Read-only: {name} is open in another jianbao (pid {} on {}, since {}). Close that one and reopen to edit.",
+                        "Read-only: {name} is open in another jianbao (pid {} on {}, since {}). Close that one and reopen to edit; if it is no longer in use, {key} takes over.",
                         h.pid, h.host, h.since
+                    )
+                }
+            }
+            ReadOnly::LockLost => {
+                if zh {
+                    format!("只读：{name} 已被另一个 jianbao 接管，这里不再保存。")
+                } else {
+                    format!(
+                        "Read-only: {name} was taken over by another jianbao; nothing is saved here any more."
                     )
                 }
             }
@@ -322,6 +332,16 @@ impl App {
     /// terminal loss, panic).
     pub fn write_recovery(&mut self) -> Option<PathBuf> {
         let dir = self.recovery_dir.clone()?;
+        if matches!(self.session.why_read_only, Some(ReadOnly::LockLost)) {
+            // Taken over: the recovery file is the new holder's; ours goes beside it.
+            let snapshot = self.unsaved_snapshot()?;
+            if self.recovery_written.as_ref() == Some(&snapshot) {
+                return None;
+            }
+            let file = recovery::write_lost(&dir, &self.session.issue_path, &snapshot).ok()?;
+            self.recovery_written = Some(snapshot);
+            return Some(file);
+        }
         if self.session.read_only || self.recovery_offered() {
             return None;
         }
@@ -1034,6 +1054,7 @@ impl App {
             Action::Footer => self.open_footer(),
             Action::NewIssue => self.leave_then(Leave::NewIssue),
             Action::Open => self.open_open_dialog(),
+            Action::TakeOver => self.offer_take_over(),
             Action::Import => self.open_import(),
             Action::NextField | Action::PrevField => {
                 if let Some(ed) = &mut self.editor {
@@ -1252,6 +1273,15 @@ impl App {
                     self.error(text);
                 }
             }
+            Err(crate::store::StoreError::LockLost { .. }) => {
+                let kept = self.write_recovery().map(|p| p.display().to_string()).unwrap_or_default();
+                self.error(match self.lang {
+                    Lang::Zh => format!("未保存：此期已被另一个 jianbao 接管。你的修改另存在 {kept}"),
+                    Lang::En => format!(
+                        "Not saved: another jianbao took this issue over. Your changes are kept in {kept}"
+                    ),
+                });
+            }
             Err(e) => {
                 let why = self.failure(&e);
                 self.error(match self.lang {
@@ -1368,6 +1398,7 @@ impl App {
                 Err(e) => self.error(e.to_string()),
             },
             (_, Answer::No) => {}
+            (ConfirmPurpose::TakeOver(holder), _) => self.take_over(&holder),
             (ConfirmPurpose::Quit, Answer::SaveFirst) => {
                 self.save();
                 if !self.session.is_dirty() {
@@ -1401,6 +1432,79 @@ impl App {
                 self.remember_recent();
             }
             (ConfirmPurpose::CreateFirstIssue, _) => unreachable!("Answer::No is handled first"),
+        }
+    }
+
+    /// Offer to take over the lock of the jianbao that holds this issue (vim's "Edit
+    /// anyway"): the confirmation names it, and says what happens to it.
+    fn offer_take_over(&mut self) {
+        let Some(ReadOnly::Locked { holder: Some(h), .. }) = &self.session.why_read_only else {
+            return self.message(self.lang.pick(
+                "此期没有被另一个 jianbao 锁住，无需接管。",
+                "This issue is not locked by another jianbao; there is nothing to take over.",
+            ));
+        };
+        let here = h.host == crate::store::lock::host_name();
+        let name = self.file_name();
+        let message = match (self.lang, here) {
+            (Lang::Zh, true) => format!(
+                "{name} 的锁由进程 {}（本机 {}，{} 起）持有。\n只有确定那个 jianbao 已不在使用（终端已关闭、程序卡住）时才接管：它会被结束，它未保存的修改写入恢复文件，接管后在这里提示恢复。",
+                h.pid, h.host, h.since
+            ),
+            (Lang::Zh, false) => format!(
+                "{name} 的锁由另一台电脑 {} 上的进程 {}（{} 起）持有。\n只有确定那边已不在编辑时才接管：接管后那边不能再保存此期。",
+                h.host, h.pid, h.since
+            ),
+            (Lang::En, true) => format!(
+                "The lock of {name} is held by process {} (this computer, {}, since {}).\nTake over only if that jianbao is no longer in use (its terminal closed, the program hung): it is ended, its unsaved changes go to the recovery file, and you are offered them here.",
+                h.pid, h.host, h.since
+            ),
+            (Lang::En, false) => format!(
+                "The lock of {name} is held by process {} on another computer, {} (since {}).\nTake over only if no one edits it there any more: that editor will no longer be able to save this issue.",
+                h.pid, h.host, h.since
+            ),
+        };
+        let u = self.ui();
+        self.overlay = Overlay::Dialog(Dialog::Confirm(Confirm {
+            purpose: ConfirmPurpose::TakeOver(h.clone()),
+            title: self.lang.pick("接管编辑", "Take over"),
+            message,
+            options: vec![
+                (self.lang.pick("接管", "Take over").to_string(), Answer::Yes),
+                (u.cancel.to_string(), Answer::No),
+            ],
+            selected: 1,
+        }));
+    }
+
+    fn take_over(&mut self, holder: &crate::store::lock::Holder) {
+        use crate::store::lock::{TAKE_OVER_PATIENCE, TakeOverError, take_over};
+        match take_over(&self.session.issue_path, holder, TAKE_OVER_PATIENCE) {
+            Ok(lock) => {
+                self.session.put_lock_back(lock);
+                let path = self.session.issue_path.clone();
+                self.open_path(&path);
+                if !self.session.read_only && !self.recovery_offered() {
+                    self.message(match self.lang {
+                        Lang::Zh => format!("已接管进程 {} 的锁，可以编辑了。", holder.pid),
+                        Lang::En => {
+                            format!("Took over the lock of process {}; you can edit now.", holder.pid)
+                        }
+                    });
+                }
+            }
+            Err(TakeOverError::NotOurs(h)) => self.error(match self.lang {
+                Lang::Zh => format!("无法结束进程 {}（属于另一个用户？），未接管。", h.pid),
+                Lang::En => format!("Cannot end process {} (another user's?); not taken over.", h.pid),
+            }),
+            Err(TakeOverError::StillThere(h)) => self.error(match self.lang {
+                Lang::Zh => format!("进程 {} 仍持有锁，未接管。", h.pid),
+                Lang::En => format!("Process {} still holds the lock; not taken over.", h.pid),
+            }),
+            Err(TakeOverError::Io(e)) => self.error(match self.lang {
+                Lang::Zh => format!("未接管：{}", crate::store::error::io_reason(&e)),
+                Lang::En => format!("Not taken over: {}", crate::store::error::io_reason(&e)),
+            }),
         }
     }
 

@@ -234,6 +234,8 @@ pub enum ConfirmPurpose {
     /// Restore (Enter) or set aside (Esc) the unsaved changes of a session that ended
     /// before saving them.
     Restore(Box<crate::store::recovery::Recovered>),
+    /// End the jianbao that holds this lock and edit here.
+    TakeOver(crate::store::lock::Holder),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

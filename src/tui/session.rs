@@ -38,6 +38,8 @@ pub enum ReadOnly {
     FileNotWritable,
     /// Its lock could not be taken (a folder we may not write, say).
     NoLock(String),
+    /// Another jianbao took its lock over while it was open here.
+    LockLost,
 }
 
 pub struct Session {
@@ -439,6 +441,12 @@ impl Session {
     pub fn save(&mut self) -> Result<SaveReport, StoreError> {
         if self.read_only {
             return Err(StoreError::ReadOnly { path: self.issue_path.clone() });
+        }
+        if self.lock.as_mut().is_some_and(|l| !l.still_ours()) {
+            // Taken over meanwhile: the other editor's file must not be written over.
+            self.lock = None;
+            self.set_read_only(ReadOnly::LockLost);
+            return Err(StoreError::LockLost { path: self.issue_path.clone() });
         }
         self.wait_pool();
         let mut report = SaveReport::default();

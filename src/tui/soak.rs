@@ -2,9 +2,9 @@
 //! and kills with SIGKILL at random moments: random moves between pool and issue, text
 //! edits and new items, each followed by a save through the editor's own `Session::save`.
 //!
-//! Before each save it prints `saving` and every item as `id:digest`; after it, `saved`.
-//! Whatever instant the kill lands on, every item must then be found exactly once, in the
-//! version of the last completed save or of the save that was under way.
+//! Before each save it prints `saving` and where every item is ([`digest_line`]); after
+//! it, `saved`. Whatever instant the kill lands on, every item must then be found exactly
+//! once, where and as the last completed save or the save under way left it.
 
 use std::io::Write;
 use std::path::Path;
@@ -22,16 +22,22 @@ pub fn item_digest(item: &Item) -> u64 {
         .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Every item of the session as `id:digest`, sorted, space-separated.
+/// Where every item of the session is and what it holds: the issue's items in order as
+/// `section:id:digest`, then `|`, then the pooled items as `id:digest` sorted by id (the
+/// pool has no order on disk).
 pub fn digest_line(session: &Session) -> String {
-    let mut all: Vec<String> = session
-        .issue()
-        .items()
-        .chain(session.pool())
-        .map(|i| format!("{}:{:016x}", i.id, item_digest(i)))
-        .collect();
-    all.sort();
-    all.join(" ")
+    let mut line: Vec<String> = Vec::new();
+    for (s, section) in session.issue().sections.iter().enumerate() {
+        for item in &section.items {
+            line.push(format!("{s}:{}:{:016x}", item.id, item_digest(item)));
+        }
+    }
+    line.push("|".into());
+    let mut pool: Vec<String> =
+        session.pool().iter().map(|i| format!("{}:{:016x}", i.id, item_digest(i))).collect();
+    pool.sort();
+    line.extend(pool);
+    line.join(" ")
 }
 
 /// xorshift64*: enough randomness for choosing steps, reproducible from the seed.
