@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use jianbao::tui::action::Action;
+use jianbao::tui::action::{Action, Msg};
 use jianbao::tui::app::{App, Focus};
 use jianbao::tui::ui;
 use ratatui::Terminal;
@@ -44,11 +44,11 @@ fn keystrokes(c: &mut Criterion) {
         let (_, issue) = support::workspace_with_long_item(items, 50_000);
         let mut app = support::app(&issue);
         // The outline's first item is the long one: edit it, caret in the middle.
-        app.update(Action::FocusNext);
-        app.update(Action::Edit);
-        assert_eq!(app.focus, Focus::Editor);
+        app.step(Msg::Do(Action::FocusNext), Instant::now());
+        app.step(Msg::Do(Action::Edit), Instant::now());
+        assert_eq!(app.focus(), Focus::Editor);
         for _ in 0..40 {
-            app.handle_event(key(KeyCode::Down));
+            app.input(key(KeyCode::Down), Instant::now());
         }
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         frame(&mut terminal, &app);
@@ -59,7 +59,7 @@ fn keystrokes(c: &mut Criterion) {
                 for i in 0..iters {
                     let event = if i % 2 == 0 { key(KeyCode::Char('科')) } else { key(KeyCode::Backspace) };
                     let started = Instant::now();
-                    app.handle_event(event);
+                    app.input(event, Instant::now());
                     frame(&mut terminal, &app);
                     total += started.elapsed();
                 }
@@ -77,9 +77,9 @@ fn outline_steps(c: &mut Criterion) {
     group.bench_function("place + unplace", |b| {
         b.iter(|| {
             app.set_focus(Focus::Pool);
-            app.update(Action::Place);
+            app.step(Msg::Do(Action::Place), Instant::now());
             app.set_focus(Focus::Outline);
-            app.update(Action::Unplace);
+            app.step(Msg::Do(Action::Unplace), Instant::now());
         })
     });
     // The same with the frame that follows each step: a change never holds a frame up
@@ -88,20 +88,20 @@ fn outline_steps(c: &mut Criterion) {
     group.bench_function("place + unplace, each with its frame", |b| {
         b.iter(|| {
             app.set_focus(Focus::Pool);
-            app.update(Action::Place);
+            app.step(Msg::Do(Action::Place), Instant::now());
             frame(&mut terminal, &app);
             app.set_focus(Focus::Outline);
-            app.update(Action::Unplace);
+            app.step(Msg::Do(Action::Unplace), Instant::now());
             frame(&mut terminal, &app);
         })
     });
     app.set_focus(Focus::Outline);
-    app.update(Action::Down);
-    app.update(Action::Down);
+    app.step(Msg::Do(Action::Down), Instant::now());
+    app.step(Msg::Do(Action::Down), Instant::now());
     group.bench_function("move down + up", |b| {
         b.iter(|| {
-            app.update(Action::MoveDown);
-            app.update(Action::MoveUp);
+            app.step(Msg::Do(Action::MoveDown), Instant::now());
+            app.step(Msg::Do(Action::MoveUp), Instant::now());
         })
     });
     group.finish();

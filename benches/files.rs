@@ -12,10 +12,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jianbao::export::{TextOptions, markdown, text};
 use jianbao::layout::wrap;
 use jianbao::model::Item;
+use jianbao::model::history::{Loc, Op};
 use jianbao::store::load_issue;
+use jianbao::store::session::Session;
 use jianbao::tui::config::Dirs;
-use jianbao::tui::history::{Loc, Op};
-use jianbao::tui::session::Session;
 use jianbao::tui::{Options, start, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -31,8 +31,10 @@ fn open(c: &mut Criterion) {
                 // As `jianbao DIR`: find the newest issue, open it, draw.
                 let started = Instant::now();
                 let mut app = start(
-                    &Options { path: Some(dir.clone()), theme: None },
+                    &Options { path: Some(dir.clone()), theme: None, lang: Some(jianbao::lang::Lang::Zh) },
                     &Dirs { config: None, state: None },
+                    std::sync::Arc::new(|_| {}),
+                    ratatui::layout::Rect::new(0, 0, 200, 60),
                 )
                 .unwrap();
                 let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -40,7 +42,7 @@ fn open(c: &mut Criterion) {
                 total += started.elapsed();
                 // The pool goes on arriving in the background: let it finish, untimed, so
                 // that the next open does not share the cores with it.
-                app.session.wait_pool();
+                app.wait_pool();
                 black_box(app);
             }
             total

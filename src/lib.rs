@@ -10,5 +10,7 @@ pub mod import;
 pub mod lang;
 pub mod layout;
 pub mod model;
+#[cfg(feature = "test-hooks")]
+pub mod soak;
 pub mod store;
 pub mod tui;

@@ -88,6 +88,7 @@ enum Command {
         issue: PathBuf,
     },
     /// For the kill test only: random edits of ISSUE, each saved, until killed.
+    #[cfg(feature = "test-hooks")]
     #[command(name = "__save-loop", hide = true)]
     SaveLoop {
         issue: PathBuf,
@@ -126,11 +127,12 @@ fn main() -> ExitCode {
         Some(Command::Import { files, issue, output, workspace }) => {
             run_import(&files, issue, output.as_deref(), workspace.as_deref())
         }
+        #[cfg(feature = "test-hooks")]
         Some(Command::SaveLoop { issue, seed, steps }) => {
             let mut out = std::io::stdout().lock();
-            jianbao::tui::soak::save_loop(&issue, seed, steps, &mut out)
+            jianbao::soak::save_loop(&issue, seed, steps, &mut out)
                 .map(|()| ExitCode::SUCCESS)
-                .map_err(CommandError::Usage)
+                .map_err(|e| CommandError::Usage(jianbao::commands::Usage::Other(e)))
         }
         None => run_editor(cli.path, cli.theme),
     };
@@ -193,7 +195,7 @@ fn run_import(
     use jianbao::commands::import::{import_issue, import_to_pool};
     if issue {
         let [file] = files else {
-            return Err(CommandError::Usage("--issue takes exactly one file".into()));
+            return Err(CommandError::Usage(jianbao::commands::Usage::OneIssueFile));
         };
         let report = import_issue(file, output, workspace)?;
         let written = report.written.first().map(|p| p.display().to_string()).unwrap_or_default();
@@ -216,9 +218,9 @@ fn run_import(
 }
 
 fn run_editor(path: Option<PathBuf>, theme: Option<String>) -> Result<ExitCode, CommandError> {
-    jianbao::tui::run(&jianbao::tui::Options { path, theme }).map_err(|e| match e {
+    jianbao::tui::run(&jianbao::tui::Options { path, theme, lang: None }).map_err(|e| match e {
         jianbao::tui::TuiError::Store(e) => CommandError::Store(e),
-        other => CommandError::Usage(other.to_string()),
+        other => CommandError::Usage(jianbao::commands::Usage::Other(other.to_string())),
     })?;
     Ok(ExitCode::SUCCESS)
 }

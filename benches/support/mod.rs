@@ -72,9 +72,13 @@ pub fn issue_of(n: usize) -> (PathBuf, PathBuf) {
 
 /// The editor on `issue`, with no user config or state, its pool fully loaded.
 pub fn app(issue: &Path) -> App {
-    let mut app =
-        start(&Options { path: Some(issue.to_path_buf()), theme: None }, &Dirs { config: None, state: None })
-            .expect("the editor starts");
-    app.session.wait_pool();
+    let mut app = start(
+        &Options { path: Some(issue.to_path_buf()), theme: None, lang: Some(jianbao::lang::Lang::Zh) },
+        &Dirs { config: None, state: None },
+        std::sync::Arc::new(|_| {}),
+        ratatui::layout::Rect::new(0, 0, 200, 60),
+    )
+    .expect("the editor starts");
+    app.wait_pool();
     app
 }

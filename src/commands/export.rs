@@ -41,15 +41,15 @@ pub const DEFAULT_LINES_PER_PAGE: u32 = 22;
 pub fn text_options(issue: &Issue, settings: Settings) -> Result<TextOptions> {
     let width = settings.width.unwrap_or(issue.layout.width);
     if width != 0 && !(MIN_WIDTH..=MAX_WIDTH).contains(&width) {
-        return Err(CommandError::Usage(format!(
-            "--width must be 0 (no wrapping) or between {MIN_WIDTH} and {MAX_WIDTH} 字, not {width}"
-        )));
+        return Err(CommandError::Usage(super::Usage::Width {
+            found: width,
+            min: MIN_WIDTH,
+            max: MAX_WIDTH,
+        }));
     }
     let lines_per_page = match settings.paginate {
         Some(true) if width == 0 => {
-            return Err(CommandError::Usage(
-                "--paginate needs a width; --width 0 does not wrap lines".into(),
-            ));
+            return Err(CommandError::Usage(super::Usage::PaginateNeedsWidth));
         }
         Some(true) if issue.layout.lines_per_page == 0 => DEFAULT_LINES_PER_PAGE,
         Some(false) => 0,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::new::resolve_workspace;
 use super::{CommandError, Result};
-use crate::import::{self, Document, ImportError};
+use crate::import::{self, Document};
 use crate::model::Date;
 use crate::store::Workspace;
 
@@ -41,12 +41,6 @@ impl Report {
             ));
         }
         line
-    }
-}
-
-impl From<ImportError> for CommandError {
-    fn from(e: ImportError) -> Self {
-        CommandError::Usage(e.to_string())
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
+use crate::lang::Lang;
 use crate::model::Issue;
 use crate::store::output::{self, Target};
 use crate::store::{StoreError, save_issue};
@@ -18,8 +19,57 @@ use crate::store::{StoreError, save_issue};
 pub enum CommandError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{0}")]
-    Usage(String),
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
+    #[error("{}", .0.say(Lang::En))]
+    Usage(Usage),
+}
+
+/// A request that cannot be carried out as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Usage {
+    /// `--width` outside the layout's range.
+    Width { found: u32, min: u32, max: u32 },
+    /// `--paginate` with `--width 0`.
+    PaginateNeedsWidth,
+    /// The next issue would fall past the last date the calendar knows.
+    BeyondCalendar,
+    /// `import --issue` with more than one file.
+    OneIssueFile,
+    /// Said the same in both languages (a test hook's words, a terminal's failure).
+    Other(String),
+}
+
+impl Usage {
+    pub fn say(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Usage::Width { found, min, max } if zh => {
+                format!("--width 应为 0（不折行）或 {min} 到 {max} 字，而不是 {found}")
+            }
+            Usage::Width { found, min, max } => {
+                format!("--width must be 0 (no wrapping) or between {min} and {max} 字, not {found}")
+            }
+            Usage::PaginateNeedsWidth if zh => "--paginate 需要行宽；--width 0 不折行，无法分页".into(),
+            Usage::PaginateNeedsWidth => "--paginate needs a width; --width 0 does not wrap lines".into(),
+            Usage::BeyondCalendar if zh => "下一期的日期超出了日历的范围".into(),
+            Usage::BeyondCalendar => "the next issue's date is beyond the calendar".into(),
+            Usage::OneIssueFile if zh => "--issue 只能跟一个文件".into(),
+            Usage::OneIssueFile => "--issue takes exactly one file".into(),
+            Usage::Other(text) => text.clone(),
+        }
+    }
+}
+
+impl CommandError {
+    /// The error in `lang`: one sentence naming the file.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            CommandError::Store(e) => e.say(lang),
+            CommandError::Import(e) => e.message(lang),
+            CommandError::Usage(u) => u.say(lang),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, CommandError>;
@@ -43,7 +93,7 @@ pub(crate) fn write_new_issue(path: &Path, issue: &Issue, make_folder: bool) -> 
         } else if !dir.is_dir() {
             return Err(StoreError::Write {
                 path: path.to_path_buf(),
-                reason: "its folder does not exist".into(),
+                reason: crate::store::error::Reason::NoFolder,
             }
             .into());
         }

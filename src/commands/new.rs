@@ -77,7 +77,5 @@ fn newest_of(ws: &Workspace, title: &str) -> Result<Option<PathBuf>> {
 }
 
 fn following(previous: &Issue, profile: Option<&crate::model::Profile>) -> Result<Issue> {
-    previous
-        .next(profile)
-        .ok_or_else(|| CommandError::Usage("the next issue's date is beyond the calendar".to_string()))
+    previous.next(profile).ok_or(CommandError::Usage(super::Usage::BeyondCalendar))
 }

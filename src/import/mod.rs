@@ -34,6 +34,22 @@ pub enum ImportError {
     NoMasthead { path: PathBuf },
 }
 
+impl ImportError {
+    /// The sentence in `lang` (English is the `Display` text).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        if lang == crate::lang::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ImportError::Read { path, reason } => format!("无法读取 {}：{reason}", path.display()),
+            ImportError::Refused { path, reason } => format!("无法导入 {}：{reason}", path.display()),
+            ImportError::NoMasthead { path } => {
+                format!("{} 不是一期简报：没有找到带“第N期”和日期的报头（稿件可导入稿件池）", path.display())
+            }
+        }
+    }
+}
+
 /// What a file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {

@@ -54,18 +54,55 @@ impl fmt::Display for Date {
     }
 }
 
+/// Why a typed date is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in a form jianbao reads (`2026-11-27`, `2026年11月27日`).
+    Form(String),
+    /// In the form, but not on the calendar (`2026-11-31`).
+    NotInCalendar(String),
+}
+
+impl DateError {
+    pub fn say(&self, lang: crate::lang::Lang) -> String {
+        match (self, lang) {
+            (DateError::Form(s), crate::lang::Lang::Zh) => {
+                format!("“{s}”不是日期，应写作 2026-11-27 或 2026年11月27日")
+            }
+            (DateError::Form(s), crate::lang::Lang::En) => {
+                format!("expected a date like 2026-11-27 or 2026年11月27日, found `{s}`")
+            }
+            (DateError::NotInCalendar(s), crate::lang::Lang::Zh) => format!("{s} 不是日历上的日期"),
+            (DateError::NotInCalendar(s), crate::lang::Lang::En) => {
+                format!("{s} is not a date in the calendar")
+            }
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(crate::lang::Lang::En))
+    }
+}
+
+/// `2023-09-15`, or as the masthead prints it, `2023年9月15日`.
 impl std::str::FromStr for Date {
-    type Err = String;
+    type Err = DateError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("expected a date like 2023-09-15, found `{s}`");
-        let mut parts = s.trim().splitn(3, '-');
-        let mut next = || parts.next().and_then(|p| p.parse::<i32>().ok());
-        let (y, m, d) = (next().ok_or_else(bad)?, next().ok_or_else(bad)?, next().ok_or_else(bad)?);
-        let (y, m, d) = (i16::try_from(y), i8::try_from(m), i8::try_from(d));
-        match (y, m, d) {
+        let text = s.trim();
+        let bad = || DateError::Form(text.to_string());
+        let parts: Vec<&str> = match text.strip_suffix('日') {
+            Some(rest) => rest.split(['年', '月']).map(str::trim).collect(),
+            None => text.split('-').collect(),
+        };
+        let [y, m, d] = parts.as_slice() else { return Err(bad()) };
+        let number = |p: &str| p.parse::<i32>().ok();
+        let (y, m, d) = (number(y).ok_or_else(bad)?, number(m).ok_or_else(bad)?, number(d).ok_or_else(bad)?);
+        match (i16::try_from(y), i8::try_from(m), i8::try_from(d)) {
             (Ok(y), Ok(m), Ok(d)) => {
-                Date::new(y, m, d).ok_or_else(|| format!("{s} is not a date in the calendar"))
+                Date::new(y, m, d).ok_or_else(|| DateError::NotInCalendar(text.to_string()))
             }
             _ => Err(bad()),
         }
@@ -113,5 +150,15 @@ mod tests {
         assert!("2024-02-29".parse::<Date>().is_ok());
         assert!("2023-13-01".parse::<Date>().is_err());
         assert!("yesterday".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn the_masthead_form_is_read_too_and_errors_say_why() {
+        assert_eq!("2026年11月27日".parse::<Date>().unwrap(), Date::new(2026, 11, 27).unwrap());
+        assert_eq!("2026年1月5日".parse::<Date>().unwrap().to_string(), "2026-01-05");
+        assert_eq!("2026-11-31".parse::<Date>(), Err(DateError::NotInCalendar("2026-11-31".into())));
+        let e = "下周五".parse::<Date>().unwrap_err();
+        assert!(e.say(crate::lang::Lang::Zh).contains("不是日期"));
+        assert!(!e.say(crate::lang::Lang::Zh).contains("expected"));
     }
 }

@@ -2,6 +2,7 @@
 //! No terminal, no I/O.
 
 pub mod date;
+pub mod history;
 pub mod issue;
 pub mod item;
 pub mod outline;

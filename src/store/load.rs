@@ -45,7 +45,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if path.is_dir() {
         return Err(StoreError::Read {
             path: path.to_path_buf(),
-            reason: "it is a folder, not a file".into(),
+            reason: super::error::Reason::Io(std::io::ErrorKind::IsADirectory),
         });
     }
     let bytes = fs::read(path).map_err(|e| StoreError::read(path, &e))?;

@@ -10,6 +10,8 @@ pub mod pool_load;
 pub mod recent;
 pub mod recovery;
 pub mod samples;
+pub mod session;
+pub mod toml_words;
 pub mod workspace;
 pub mod write;
 

@@ -39,7 +39,7 @@ pub enum PoolStart {
         rows: Vec<PoolRow>,
         first: Option<Item>,
         arriving: mpsc::Receiver<LoadedPool>,
-        go: mpsc::Sender<()>,
+        go: mpsc::Sender<Ready>,
     },
 }
 
@@ -109,6 +109,9 @@ fn refresh_index(ws: &Workspace, old: &Stamps, entries: &[(String, Entry)]) {
     }
 }
 
+/// What the reading thread calls once the pool has arrived (to wake the editor).
+pub type Ready = Box<dyn FnOnce() + Send>;
+
 /// Start reading the pool of `ws`.
 pub fn start(ws: &Workspace) -> Result<PoolStart> {
     let dir = ws.pool_dir();
@@ -138,14 +141,17 @@ pub fn start(ws: &Workspace) -> Result<PoolStart> {
     // Only the stamps are kept while the pool is read (the rows are in `rows`).
     let index = stamps(index);
     let (tx, arriving) = mpsc::channel();
-    let (go, start_reading) = mpsc::channel::<()>();
+    let (go, start_reading) = mpsc::channel::<Ready>();
     let ws = ws.clone();
     std::thread::Builder::new()
         .name("pool".into())
         .spawn(move || {
-            let _ = start_reading.recv();
+            let ready = start_reading.recv().ok();
             let (pool, entries) = read_all(&listing);
             let _ = tx.send(pool);
+            if let Some(ready) = ready {
+                ready();
+            }
             refresh_index(&ws, &index, &entries);
         })
         .map_err(|e| StoreError::read(&dir, &e))?;

@@ -94,7 +94,10 @@ impl Workspace {
 
     pub fn open(dir: &Path) -> Result<Workspace> {
         if !dir.is_dir() {
-            return Err(StoreError::Read { path: dir.to_path_buf(), reason: "no such folder".into() });
+            return Err(StoreError::Read {
+                path: dir.to_path_buf(),
+                reason: super::error::Reason::Io(std::io::ErrorKind::NotFound),
+            });
         }
         if !Self::is_workspace(dir) {
             return Err(StoreError::NotAWorkspace { path: dir.to_path_buf() });

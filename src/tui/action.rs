@@ -1,7 +1,13 @@
-//! Everything a user can do, by name. The keymap binds keys to these names and the help
-//! overlay lists them, so `"ctrl-s" = "save"` in config.toml means what it says.
+//! Everything that reaches the editor's update. [`Action`] is what a user can do, by name:
+//! keymaps bind keys to those names (`"ctrl-s" = "save"` in config.toml) and the help lists
+//! them. [`Msg`] is what the update takes: an action, or what the router makes of input no
+//! binding takes (text typed into a field, a paste, the mouse, a new window size), or what
+//! comes back from work done elsewhere (a file written, the pool read, the page count).
 
+use crossterm::event::KeyEvent;
 use serde::Deserialize;
+
+use super::effect::Done;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,6 +60,73 @@ pub enum Action {
     Import,
     NextField,
     PrevField,
+    /// A choice field or a confirmation's buttons: the next / previous option.
+    NextOption,
+    PrevOption,
+    /// A path field: complete the name typed so far.
+    Complete,
     Confirm,
     Cancel,
+}
+
+impl Action {
+    /// The name keymaps write (`focus_next`).
+    pub fn name(self) -> String {
+        let debug = format!("{self:?}");
+        let mut out = String::new();
+        for (i, c) in debug.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+}
+
+/// What the update takes.
+#[derive(Debug)]
+pub enum Msg {
+    /// A named action (from the keymap, or a button of a dialog).
+    Do(Action),
+    /// A key no binding took: text for the focused field.
+    Type(KeyEvent),
+    Paste(String),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// A large pool has been read in the background.
+    PoolReady,
+    /// The status bar's figures of a long issue, made on another thread.
+    StatsReady(super::app::Stats),
+    /// An effect's outcome.
+    Done(Box<Done>),
+}
+
+impl Msg {
+    /// Whether the message is an edit inside the editor's text, which leaves the item being
+    /// edited as it is (everything else first makes the editor's changes one step).
+    pub fn keeps_editing(&self) -> bool {
+        matches!(
+            self,
+            Msg::Type(_)
+                | Msg::Paste(_)
+                | Msg::Do(Action::NextField | Action::PrevField | Action::Undo | Action::Redo)
+                | Msg::Wheel { .. }
+                | Msg::Resize { .. }
+                | Msg::PoolReady
+                | Msg::StatsReady(_)
+                | Msg::Done(_)
+        )
+    }
 }

@@ -50,6 +50,11 @@ impl Dirs {
         self.state.as_ref().map(|d| d.join("recovery"))
     }
 
+    /// The editor's log.
+    pub fn log_file(&self) -> Option<PathBuf> {
+        self.state.as_ref().map(|d| d.join("jianbao.log"))
+    }
+
     pub fn recent_file(&self) -> Option<PathBuf> {
         self.state.as_ref().map(|d| d.join("recent.toml"))
     }
@@ -65,9 +70,9 @@ impl Config {
         }
     }
 
-    /// The interface language: `JIANBAO_LANG` over `language`, Chinese by default.
-    pub fn lang(&self) -> Lang {
-        Lang::from_env().or_else(|| self.language.as_deref().and_then(Lang::parse)).unwrap_or_default()
+    /// The interface language `language` asks for (the caller puts `JIANBAO_LANG` first).
+    pub fn lang(&self) -> Option<Lang> {
+        self.language.as_deref().and_then(Lang::parse)
     }
 }
 

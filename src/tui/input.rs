@@ -22,6 +22,8 @@ use crossterm::event::Event;
 #[derive(Debug)]
 pub enum Input {
     Event(Event),
+    /// A result of work done on another thread (the pool read, the page count made).
+    Msg(super::action::Msg),
     /// The terminal is gone: hung up, end of input, or an error reading it.
     Hangup,
     /// A signal that ends the program (its number).
@@ -59,6 +61,14 @@ impl Inputs {
         #[cfg(unix)]
         inputs.spawn_signals()?;
         Ok(inputs)
+    }
+
+    /// Where other threads send their results, so that they wake the event loop.
+    pub fn notifier(&self) -> super::app::Notify {
+        let tx = self.tx.clone();
+        std::sync::Arc::new(move |msg| {
+            let _ = tx.send(Input::Msg(msg));
+        })
     }
 
     /// Start reading the terminal (once it is in raw mode).

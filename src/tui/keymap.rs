@@ -12,25 +12,42 @@ use crate::lang::Lang;
 
 const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
 
-/// Where a key is pressed.
+/// Where a key is pressed. A layer on top (a dialog, the preview, the help) decides the
+/// context, else the focused pane; the kind of the focused field decides a form's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
     Pool,
+    /// Typing the pool's filter.
+    Filter,
     Outline,
     Editor,
+    /// A form, on a one-line field (and the open list).
     Dialog,
+    /// A form, on a choice field.
+    Choice,
+    /// A form, on a multi-line field: Enter and the arrows belong to the text.
+    Multiline,
+    /// A form, on a path field: Tab completes.
+    Path,
+    /// A confirmation's buttons.
+    Confirm,
     Preview,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Pool,
+        Context::Filter,
         Context::Outline,
         Context::Editor,
         Context::Dialog,
+        Context::Choice,
+        Context::Multiline,
+        Context::Path,
+        Context::Confirm,
         Context::Preview,
         Context::Help,
     ];
@@ -43,12 +60,31 @@ impl Context {
         match self {
             Context::Global => "global",
             Context::Pool => "pool",
+            Context::Filter => "filter",
             Context::Outline => "outline",
             Context::Editor => "editor",
             Context::Dialog => "dialog",
+            Context::Choice => "choice",
+            Context::Multiline => "multiline",
+            Context::Path => "path",
+            Context::Confirm => "confirm",
             Context::Preview => "preview",
             Context::Help => "help",
         }
+    }
+
+    /// Whether keys this context does not bind go on to the global ones. A form does not
+    /// pass them on: there, every other key is text.
+    pub fn falls_back(self) -> bool {
+        matches!(
+            self,
+            Context::Pool
+                | Context::Filter
+                | Context::Outline
+                | Context::Editor
+                | Context::Preview
+                | Context::Help
+        )
     }
 }
 
@@ -263,6 +299,26 @@ impl Keymap {
     /// The action bound to `chord` in `ctx` (not looking at other contexts).
     pub fn lookup(&self, ctx: Context, chord: &Chord) -> Option<Action> {
         self.contexts.get(&ctx)?.iter().find(|b| b.keys.contains(chord)).map(|b| b.action)
+    }
+
+    /// The action `key` means in `ctx`: its own binding, else (where the context lets keys
+    /// through) the global one. `None`: the key is text.
+    pub fn action_for(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
+        let chord = Chord::from_event(key);
+        self.lookup(ctx, &chord)
+            .or_else(|| if ctx.falls_back() { self.lookup(Context::Global, &chord) } else { None })
+    }
+
+    /// Hints for the status bar or a dialog: `(key, words)` of the context's bindings in
+    /// the keymap's order (most important first), then of the global ones where keys fall
+    /// through to them.
+    pub fn hints(&self, ctx: Context, lang: Lang) -> Vec<(String, String)> {
+        let own = self.bindings(ctx).iter();
+        let global = if ctx.falls_back() { self.bindings(Context::Global) } else { &[] };
+        own.chain(global)
+            .filter(|b| b.action != Action::None)
+            .filter_map(|b| Some((b.keys.first()?.label(), b.describe(lang).to_string())))
+            .collect()
     }
 
     pub fn bindings(&self, ctx: Context) -> &[Binding] {

@@ -1,20 +1,23 @@
-//! The interactive editor: three panes (pool, outline, editor), a status bar, a preview
-//! of the export, help, dialogs. `App` holds the state and `update(Action)`; the panes
-//! draw from it; `terminal` is the only place that touches the terminal's modes.
+//! The interactive editor. Data flows one way: terminal input and background results
+//! reach the app as messages through one channel (`input`); the keymap and the router
+//! make actions of keys; the focused layer or pane answers with commands; the app applies
+//! steps to the document and hands file I/O to the effect runner; the screen is drawn from
+//! the state (`ui`). `terminal` is the only place that touches the terminal's modes.
 
 pub mod action;
 pub mod app;
+pub mod cmd;
 pub mod config;
-pub mod dialog;
-pub mod editor;
+mod done;
+pub mod effect;
 pub mod fit;
-pub mod history;
-pub mod i18n;
+mod global;
 pub mod input;
 pub mod keymap;
+pub mod layers;
+pub mod msg;
 pub mod panes;
-pub mod session;
-pub mod soak;
+pub mod screen;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -22,21 +25,26 @@ pub mod ui;
 use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use ratatui::layout::Rect;
 use thiserror::Error;
 
-use self::app::App;
+use self::app::{App, Env, Notify};
+use self::cmd::Cmd;
 use self::config::{Config, Dirs};
+use self::effect::Effect;
 use self::keymap::Keymap;
-use self::session::Session;
 use self::theme::Theme;
+use crate::lang::Lang;
+use crate::store::session::Session;
 use crate::store::{StoreError, Workspace};
 
 #[derive(Debug, Error)]
 pub enum TuiError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A bad config.toml or theme: the sentence, in both languages' reach.
     #[error("{0}")]
     Config(String),
     #[error("the terminal failed: {0}")]
@@ -48,6 +56,8 @@ pub enum TuiError {
 pub struct Options {
     pub path: Option<PathBuf>,
     pub theme: Option<String>,
+    /// The interface's language; `None`: config.toml's, else Chinese.
+    pub lang: Option<Lang>,
 }
 
 /// The issue file to open for `path`: an issue file itself; a workspace's newest issue;
@@ -58,7 +68,10 @@ pub fn resolve(path: Option<&Path>, config: &Config) -> Result<Result<PathBuf, W
         Some(p) if p.is_file() => return Ok(Ok(p.to_path_buf())),
         Some(p) if p.is_dir() => Workspace::open(p)?,
         Some(p) => {
-            return Err(StoreError::Read { path: p.to_path_buf(), reason: "no such file or folder".into() });
+            return Err(StoreError::Read {
+                path: p.to_path_buf(),
+                reason: crate::store::error::Reason::Io(std::io::ErrorKind::NotFound),
+            });
         }
         None => match &config.workspace {
             Some(dir) => Workspace::open(dir)?,
@@ -69,33 +82,53 @@ pub fn resolve(path: Option<&Path>, config: &Config) -> Result<Result<PathBuf, W
     Ok(newest.ok_or(ws))
 }
 
-/// Everything but the terminal: the app for `options`, as a test or `run` would start it.
-pub fn start(options: &Options, dirs: &Dirs) -> Result<App, TuiError> {
+/// Everything but the terminal: the app for `options` on a `screen`-sized terminal, as a
+/// test or `run` starts it. Background results come back through `notify`.
+pub fn start(options: &Options, dirs: &Dirs, notify: Notify, screen: Rect) -> Result<App, TuiError> {
     let config = Config::load(dirs.config_file().as_deref())?;
-    let lang = config.lang();
+    let lang = options.lang.or_else(|| config.lang()).unwrap_or_default();
     let theme_name = options.theme.clone().or(config.theme.clone()).unwrap_or_else(|| "default".into());
     let theme = Theme::load(&theme_name, dirs.config.as_deref()).map_err(TuiError::Config)?;
     let keymap = Keymap::default().with_overrides(&config.keys).map_err(|e| {
         TuiError::Config(format!("{}: {e}", dirs.config_file().unwrap_or_default().display()))
     })?;
+    let env = Env { lang, keymap, theme, dirs: dirs.clone(), notify };
     let mut app = match resolve(options.path.as_deref(), &config)? {
-        Ok(path) => App::new(Session::open(&path)?, lang, keymap, theme),
+        Ok(path) => App::new(Session::open(&path)?, env, screen),
         Err(ws) => {
             let profile = ws.profile()?.doc;
             let issue = crate::model::Issue::first(&profile, crate::model::Date::today());
             let path = ws.issue_path(&issue);
-            let mut app = App::new(Session::unsaved(ws, path, issue), lang, keymap, theme);
+            let mut app = App::new(Session::unsaved(ws, path, issue), env, screen);
             app.offer_first_issue();
             app
         }
     };
-    app.recent_file = dirs.recent_file();
-    app.recovery_dir = dirs.recovery_dir();
-    if !app.session.is_dirty() {
-        app.remember_recent();
+    let mut first = std::collections::VecDeque::new();
+    if !app.is_dirty() {
+        first.push_back(Cmd::Effect(Effect::RememberRecent));
     }
-    app.offer_recovery();
+    if !app.doc().read_only {
+        first.push_back(Cmd::Effect(Effect::FindRecovery));
+    }
+    app.run(first);
     Ok(app)
+}
+
+/// Log to `jianbao.log` in the state folder (never to the screen). No log is no error:
+/// a folder that cannot be written leaves the editor working without one.
+fn start_log(dirs: &Dirs) {
+    let Some(file) = dirs.log_file() else { return };
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let Ok(out) = std::fs::OpenOptions::new().create(true).append(true).open(&file) else { return };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(out))
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .try_init();
+    tracing::info!("jianbao {} started", env!("CARGO_PKG_VERSION"));
 }
 
 /// How the event loop ended.
@@ -111,10 +144,6 @@ enum Exit {
 /// Exit status when the terminal is lost: that of SIGHUP, the signal a hangup sends.
 pub const EXIT_HANGUP: i32 = 128 + input::SIGHUP;
 
-/// How often the loop looks for something being made in the background (a large pool
-/// being read, a long issue's page count).
-const LOADING_TICK: Duration = Duration::from_millis(25);
-
 /// Run the editor until the user quits. Unsaved changes go to a recovery file a moment
 /// after each change; every other ending — SIGTERM, SIGHUP, SIGINT, SIGQUIT, the terminal
 /// closing, a panic — writes them at once, releases the lock, restores the terminal if
@@ -122,14 +151,13 @@ const LOADING_TICK: Duration = Duration::from_millis(25);
 /// panic).
 pub fn run(options: &Options) -> Result<(), TuiError> {
     let inputs = input::Inputs::new()?;
-    let mut app = start(options, &Dirs::system())?;
-    // For tests of the panic path only: panic after this many events.
-    let panic_after: Option<usize> =
-        std::env::var("JIANBAO_TEST_PANIC_AFTER").ok().and_then(|v| v.parse().ok());
+    start_log(&Dirs::system());
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let options = Options { lang: options.lang.or_else(Lang::from_env), ..options.clone() };
+    let mut app = start(&options, &Dirs::system(), inputs.notifier(), Rect::new(0, 0, width, height))?;
     let (mut terminal, guard) = terminal::enter()?;
     inputs.read_terminal()?;
-    let outcome =
-        panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &mut terminal, &inputs, panic_after)));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &mut terminal, &inputs)));
     drop(guard);
     match outcome {
         Ok(Exit::Quit) => Ok(()),
@@ -168,6 +196,7 @@ pub fn run(options: &Options) -> Result<(), TuiError> {
 /// the lock released, a line on stderr if anyone can still read it, and `code`.
 fn end(mut app: App, code: i32, why: &str) -> ! {
     let file = app.write_recovery();
+    tracing::info!("stopped ({why}); recovery file: {file:?}");
     drop(app); // releases the lock
     // Never `eprintln!`: with the terminal gone, stderr fails, and that must not panic.
     let mut err = std::io::stderr();
@@ -178,12 +207,18 @@ fn end(mut app: App, code: i32, why: &str) -> ! {
     std::process::exit(code);
 }
 
-fn event_loop(
-    app: &mut App,
-    terminal: &mut terminal::Tui,
-    inputs: &input::Inputs,
-    panic_after: Option<usize>,
-) -> Exit {
+/// For tests of the panic path only (a build with the `test-hooks` feature): panic after
+/// this many events.
+fn panic_after() -> Option<usize> {
+    if cfg!(feature = "test-hooks") {
+        std::env::var("JIANBAO_TEST_PANIC_AFTER").ok().and_then(|v| v.parse().ok())
+    } else {
+        None
+    }
+}
+
+fn event_loop(app: &mut App, terminal: &mut terminal::Tui, inputs: &input::Inputs) -> Exit {
+    let panic_after = panic_after();
     let mut events = 0usize;
     let mut redraw = true;
     loop {
@@ -192,44 +227,38 @@ fn event_loop(
             if terminal.draw(|f| ui::draw(f, app)).is_err() {
                 return Exit::Hangup;
             }
-            // The first frame is on screen: the pool may now be read (see `pool_load`).
-            app.session.release_pool();
+            app.drawn();
             redraw = false;
         }
-        if app.quit {
+        if app.quit() {
             return Exit::Quit;
         }
-        // Wait for input or the next timer; with nothing due, wait for input alone.
-        let now = Instant::now();
-        let due = app.recovery_due().map(|d| d.saturating_duration_since(now));
-        let tick = app.busy().then_some(LOADING_TICK);
-        let wait = match (due, tick) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        // Wait for input or the recovery file's time; with nothing due, for input alone.
+        let wait = app.recovery_due().map(|due| due.saturating_duration_since(Instant::now()));
         let mut next = inputs.next(wait);
+        if next.is_none() {
+            app.tick(Instant::now());
+            redraw = true;
+        }
         while let Some(input) = next {
             match input {
                 input::Input::Event(event) => {
-                    app.handle_event(event);
-                    redraw = true;
+                    app.input(event, Instant::now());
                     events += 1;
                     if panic_after.is_some_and(|n| events >= n) {
                         panic!("JIANBAO_TEST_PANIC_AFTER: a deliberate panic for the crash test");
                     }
                 }
+                input::Input::Msg(msg) => app.step(msg, Instant::now()),
                 input::Input::Hangup => return Exit::Hangup,
                 input::Input::Signal(sig) => return Exit::Signal(sig),
             }
-            if app.quit {
+            redraw = true;
+            if app.quit() {
                 break;
             }
-            // Take every event already waiting before drawing again (a paste, a held key).
+            // Take every input already waiting before drawing again (a paste, a held key).
             next = inputs.ready();
-        }
-        app.autosave(Instant::now());
-        if app.tick() {
-            redraw = true;
         }
     }
 }

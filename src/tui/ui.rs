@@ -1,90 +1,73 @@
-//! One frame: the three panes (or the focused one on a narrow screen), the status bar, and
-//! any overlay; the terminal cursor goes to the caret so input methods open there.
+//! One frame, from the state alone: the panes (or the focused one on a narrow screen), the
+//! status bar, the layers on top; the terminal cursor goes to the caret so that input
+//! methods open there. Drawing changes nothing.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Areas, Focus, Overlay};
-use super::panes;
-
-/// The smallest usable screen.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
-/// From this width the three panes sit side by side.
-pub const WIDE: u16 = 100;
+use super::app::{App, Focus};
+use super::panes::status::{self, Bar};
 
 pub fn draw(f: &mut Frame, app: &App) {
-    let area = f.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = Paragraph::new(Span::styled(app.ui().enlarge, app.theme.error)).wrap(Wrap { trim: true });
-        f.render_widget(text, area);
+    let areas = super::screen::Areas::of(f.area(), app.read_only().is_some(), app.focus());
+    let cx = app.cx();
+    let env = app.env();
+    let lang = env.lang;
+    let t = &env.theme;
+    if areas.too_small {
+        let text =
+            lang.pick("窗口太小，请放大到至少 40×12", "Window too small: please enlarge to 40×12 or more");
+        f.render_widget(Paragraph::new(Span::styled(text, t.error)).wrap(Wrap { trim: true }), areas.screen);
         return;
     }
-    let banner = app.read_only_banner();
-    let [top, main, status] = Layout::vertical([
-        Constraint::Length(u16::from(banner.is_some())),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    if let Some(text) = banner {
-        let line = super::fit::fit(&text, top.width as usize);
-        f.render_widget(Paragraph::new(Span::styled(line, app.theme.error)), top);
+    if let Some(text) = app.banner() {
+        let line = super::fit::fit(&text, areas.banner.width as usize);
+        f.render_widget(Paragraph::new(Span::styled(line, t.error)), areas.banner);
     }
-    let mut areas = Areas::default();
+    let view = app.view();
+    let focus = app.focus();
+    if areas.tabs.height > 0 {
+        let mut spans = Vec::new();
+        for (pane, zh, en) in [
+            (Focus::Pool, "稿件池", "Pool"),
+            (Focus::Outline, "本期目录", "Outline"),
+            (Focus::Editor, "正文", "Editor"),
+        ] {
+            let style = if focus == pane { t.selected } else { t.dim };
+            spans.push(Span::styled(format!(" {} ", lang.pick(zh, en)), style));
+            spans.push(Span::raw(" "));
+        }
+        f.render_widget(Paragraph::new(Line::from(spans)), areas.tabs);
+    }
     let mut cursor = None;
-    if main.width >= WIDE {
-        let [pool, outline, editor] = Layout::horizontal([
-            Constraint::Percentage(30),
-            Constraint::Percentage(30),
-            Constraint::Percentage(40),
-        ])
-        .areas(main);
-        panes::pool::draw(f, app, pool, &mut areas);
-        panes::outline::draw(f, app, outline, &mut areas);
-        cursor = panes::editor::draw(f, app, editor, &mut areas);
-    } else {
-        let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(main);
-        draw_tabs(f, app, tabs);
-        match app.focus {
-            Focus::Pool => panes::pool::draw(f, app, body, &mut areas),
-            Focus::Outline => panes::outline::draw(f, app, body, &mut areas),
-            Focus::Editor => cursor = panes::editor::draw(f, app, body, &mut areas),
+    if areas.pool.area() > 0 {
+        view.pool.render(f, areas.pool, &cx, focus == Focus::Pool);
+    }
+    if areas.outline.area() > 0 {
+        view.outline.render(f, areas.outline, &cx, focus == Focus::Outline);
+    }
+    if areas.editor.area() > 0 {
+        let caret = view.editor.render(f, areas.editor, &cx, focus == Focus::Editor);
+        if focus == Focus::Editor {
+            cursor = caret;
         }
     }
-    panes::status::draw(f, app, status);
-    match &app.overlay {
-        Overlay::None => {}
-        Overlay::Preview { lines, scroll } => {
-            cursor = None;
-            panes::preview::draw(f, app, main, lines, *scroll, &mut areas);
-        }
-        Overlay::Help { scroll } => {
-            cursor = None;
-            panes::help::draw(f, app, main, *scroll);
-        }
-        Overlay::Dialog(dialog) => cursor = panes::dialog::draw(f, app, main, dialog),
-    }
-    if app.focus != Focus::Editor && matches!(app.overlay, Overlay::None) {
+    let bar = Bar {
+        dirty: app.is_dirty(),
+        item_zi: app.editor().map(|e| e.zi_count()),
+        stats: view.stats,
+        message: app.status(),
+        context: app.context(),
+    };
+    status::render(f, areas.status, &cx, &bar);
+    if !view.layers.is_empty() {
         cursor = None;
+        for layer in &view.layers {
+            cursor = layer.render(f, areas.main, &cx);
+        }
     }
     if let Some(pos) = cursor {
         f.set_cursor_position(pos);
     }
-    app.areas.set(areas);
-}
-
-/// On a narrow screen: which pane is shown, and the others a Tab away.
-fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
-    let u = app.ui();
-    let t = &app.theme;
-    let mut spans = Vec::new();
-    for (focus, name) in [(Focus::Pool, u.pool), (Focus::Outline, u.outline), (Focus::Editor, u.editor)] {
-        let style = if app.focus == focus { t.selected } else { t.dim };
-        spans.push(Span::styled(format!(" {name} "), style));
-        spans.push(Span::raw(" "));
-    }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -1,5 +1,6 @@
 //! 正文: the selected item's headline, TOC title, column and sources, and its body in a
-//! soft-wrapping text area. Returns where the terminal cursor belongs (for input methods).
+//! soft-wrapping text area. Typing goes into the focused field; the changes become one
+//! undoable step when the editor is left (the app commits them).
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -8,83 +9,151 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::block;
-use crate::tui::app::{App, Areas, Focus};
-use crate::tui::editor::Field;
+use super::item_editor::{Field, ItemEditor};
+use crate::lang::Lang;
+use crate::tui::action::{Action, Msg};
 use crate::tui::fit::{cells, pad};
+use crate::tui::layers::Cx;
+use crate::tui::screen::{contains, inner};
 
-/// Width of the label column: the longest label and a space (at least 6 cells).
-fn label_width(labels: &[&str]) -> u16 {
-    (labels.iter().map(|l| cells(l)).max().unwrap_or(4) as u16 + 2).max(6)
+#[derive(Default)]
+pub struct EditorPane {
+    /// The item shown (none selected: nothing).
+    pub ed: Option<ItemEditor>,
 }
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect, areas: &mut Areas) -> Option<Position> {
-    let u = app.ui();
-    let t = &app.theme;
-    let focused = app.focus == Focus::Editor;
-    let title = match &app.editor {
-        Some(ed) => format!(" {} · {} ", u.editor, ed.id),
-        None => format!(" {} ", u.editor),
-    };
-    let b = block(app, &title, focused);
-    let inner = b.inner(area);
-    f.render_widget(b, area);
-    areas.editor = area;
-    let Some(ed) = &app.editor else {
-        f.render_widget(
-            Paragraph::new(Span::styled(u.no_item_selected, t.dim)).wrap(Wrap { trim: true }),
-            inner,
-        );
-        return None;
-    };
-    let labels = [u.field_headline, u.field_toc_title, u.field_column, u.field_sources, u.field_body];
-    let label = label_width(&labels);
-    if inner.width <= label + 2 || inner.height < 2 {
-        return None;
-    }
-    let text_w = inner.width - label;
-    let headline_rows = {
-        let h = ed.area(Field::Headline);
-        let rows: usize = h.lines().iter().map(|l| cells(l).div_ceil(text_w as usize).max(1)).sum();
-        (rows as u16).clamp(1, 3)
-    };
-    let heights = [headline_rows, 1, 1, 1];
-    let mut y = inner.y;
-    let bottom = inner.y + inner.height;
-    let mut cursor = None;
-    for (k, field) in Field::ALL.iter().copied().enumerate() {
-        if y >= bottom {
-            break;
+fn labels(lang: Lang) -> [&'static str; 5] {
+    [
+        lang.pick("标题", "Headline"),
+        lang.pick("目录题", "TOC title"),
+        lang.pick("专栏", "Column"),
+        lang.pick("来源", "Sources"),
+        lang.pick("正文", "Body"),
+    ]
+}
+
+/// Width of the label column: the longest label and a space (at least 6 cells).
+fn label_width(lang: Lang) -> u16 {
+    (labels(lang).iter().map(|l| cells(l)).max().unwrap_or(4) as u16 + 2).max(6)
+}
+
+impl EditorPane {
+    /// Where each field's text goes in the pane at `area` (a field with no room: empty),
+    /// and the rows of the rule above the body.
+    fn layout(&self, area: Rect, lang: Lang) -> Option<([Rect; 5], Option<Rect>)> {
+        let ed = self.ed.as_ref()?;
+        let inner = inner(area);
+        let label = label_width(lang);
+        if inner.width <= label + 2 || inner.height < 2 {
+            return None;
         }
-        let rows = if field == Field::Body {
-            // A thin rule between the fields and the body when there is room.
-            if bottom - y > 3 {
-                let rule = "─".repeat(inner.width as usize);
-                f.render_widget(
-                    Paragraph::new(Span::styled(rule, t.border)),
-                    Rect { x: inner.x, y, width: inner.width, height: 1 },
-                );
-                y += 1;
-            }
-            bottom - y
-        } else {
-            heights[k].min(bottom - y)
+        let text_w = inner.width - label;
+        let headline_rows = {
+            let rows: usize = ed
+                .area(Field::Headline)
+                .lines()
+                .iter()
+                .map(|l| cells(l).div_ceil(text_w as usize).max(1))
+                .sum();
+            (rows as u16).clamp(1, 3)
         };
-        let active = focused && ed.focus == field;
-        let label_style = if active { t.label_focused } else { t.label };
-        f.render_widget(
-            Paragraph::new(Span::styled(pad(labels[k], label as usize - 1), label_style)),
-            Rect { x: inner.x, y, width: label - 1, height: 1 },
-        );
-        let rect = Rect { x: inner.x + label, y, width: text_w, height: rows };
-        areas.fields[k] = rect;
-        let textarea: &TextArea = ed.area(field);
-        f.render_widget(textarea, rect);
-        if active {
-            cursor = caret(textarea, rect);
+        let heights = [headline_rows, 1, 1, 1];
+        let mut rects = [Rect::default(); 5];
+        let mut rule = None;
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        for (k, field) in Field::ALL.iter().enumerate() {
+            if y >= bottom {
+                break;
+            }
+            let rows = if *field == Field::Body {
+                // A thin rule between the fields and the body when there is room.
+                if bottom - y > 3 {
+                    rule = Some(Rect { x: inner.x, y, width: inner.width, height: 1 });
+                    y += 1;
+                }
+                bottom - y
+            } else {
+                heights[k].min(bottom - y)
+            };
+            rects[k] = Rect { x: inner.x + label, y, width: text_w, height: rows };
+            y += rows;
         }
-        y += rows;
+        Some((rects, rule))
     }
-    cursor
+
+    /// Where a field's text is drawn in the pane at `area`.
+    pub fn field_area(&self, area: Rect, lang: Lang, field: Field) -> Option<Rect> {
+        self.layout(area, lang).map(|(rects, _)| rects[field.index()])
+    }
+
+    /// The field under a click, and the click's row and column inside it.
+    pub fn hit(&self, area: Rect, lang: Lang, column: u16, row: u16) -> Option<(Field, u16, u16)> {
+        let (rects, _) = self.layout(area, lang)?;
+        let k = rects.iter().position(|r| contains(*r, column, row))?;
+        Some((Field::ALL[k], row - rects[k].y, column - rects[k].x))
+    }
+
+    /// A message for the text; whether it was one.
+    pub fn update(&mut self, msg: &Msg, read_only: bool) -> bool {
+        let Some(ed) = &mut self.ed else { return false };
+        match msg {
+            Msg::Type(key) if !read_only => {
+                ed.input(*key);
+            }
+            Msg::Paste(text) if !read_only => {
+                ed.paste(text);
+            }
+            Msg::Do(Action::NextField) => ed.next_field(),
+            Msg::Do(Action::PrevField) => ed.prev_field(),
+            Msg::Do(Action::Undo) => return ed.undo(),
+            Msg::Do(Action::Redo) => return ed.redo(),
+            Msg::Wheel { down, .. } => ed.scroll(if *down { 3 } else { -3 }),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Draw the pane; where the terminal's caret belongs (for input methods).
+    pub fn render(&self, f: &mut Frame, area: Rect, cx: &Cx, focused: bool) -> Option<Position> {
+        let (env, lang) = (cx.env, cx.env.lang);
+        let t = &env.theme;
+        let title = match &self.ed {
+            Some(ed) => format!(" {} · {} ", lang.pick("正文", "Editor"), ed.id),
+            None => format!(" {} ", lang.pick("正文", "Editor")),
+        };
+        f.render_widget(block(env, &title, focused), area);
+        let Some(ed) = &self.ed else {
+            let text = lang.pick("（选中一篇稿件即可在此编辑）", "(Select an item to edit it here.)");
+            f.render_widget(Paragraph::new(Span::styled(text, t.dim)).wrap(Wrap { trim: true }), inner(area));
+            return None;
+        };
+        let (rects, rule) = self.layout(area, lang)?;
+        if let Some(rule) = rule {
+            f.render_widget(Paragraph::new(Span::styled("─".repeat(rule.width as usize), t.border)), rule);
+        }
+        let label = label_width(lang);
+        let names = labels(lang);
+        let mut cursor = None;
+        for (k, field) in Field::ALL.iter().copied().enumerate() {
+            let rect = rects[k];
+            if rect.height == 0 {
+                continue;
+            }
+            let active = focused && ed.focus == field;
+            let label_style = if active { t.label_focused } else { t.label };
+            f.render_widget(
+                Paragraph::new(Span::styled(pad(names[k], label as usize - 1), label_style)),
+                Rect { x: rect.x - label, y: rect.y, width: label - 1, height: 1 },
+            );
+            let textarea: &TextArea = ed.area(field);
+            f.render_widget(textarea, rect);
+            if active {
+                cursor = caret(textarea, rect);
+            }
+        }
+        cursor
+    }
 }
 
 /// Where the caret of a drawn text area is on screen.

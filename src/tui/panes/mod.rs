@@ -1,11 +1,11 @@
-//! Drawing: each pane draws from `&App` into a rectangle.
+//! The three panes — pool, outline, editor — and the status bar. Each pane owns its state
+//! (selection, filter, scroll) and has an update that turns a message into commands for
+//! the app, and a render that only reads.
 
-pub mod dialog;
 pub mod editor;
-pub mod help;
+pub mod item_editor;
 pub mod outline;
 pub mod pool;
-pub mod preview;
 pub mod status;
 
 use ratatui::Frame;
@@ -14,11 +14,13 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::App;
+pub use item_editor::{clean_input, parse_sources};
+
+use super::app::Env;
 
 /// A pane's frame, highlighted when it has the keyboard.
-pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
-    let t = &app.theme;
+pub fn block<'a>(env: &Env, title: &str, focused: bool) -> Block<'a> {
+    let t = &env.theme;
     Block::default()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
@@ -62,6 +64,11 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// Move a selection by `delta` within `0..len` (a page is `page` rows).
+pub fn moved(sel: usize, delta: isize, len: usize) -> usize {
+    sel.saturating_add_signed(delta).min(len.saturating_sub(1))
 }
 
 #[cfg(test)]

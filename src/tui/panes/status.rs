@@ -1,81 +1,76 @@
 //! The status bar: file, saved or not, 字数 of the item and the issue, estimated pages,
-//! then a message or the focused pane's keys.
+//! then the last message or the keys of where the user is (from the keymap).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::app::Stats;
 use crate::tui::fit::{cells, fit};
 use crate::tui::keymap::Context;
+use crate::tui::layers::Cx;
+use crate::tui::msg::{Message, Severity};
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let u = app.ui();
-    let t = &app.theme;
-    let name =
-        app.session.issue_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+/// What the bar shows besides the file.
+pub struct Bar<'a> {
+    pub dirty: bool,
+    pub item_zi: Option<usize>,
+    pub stats: Stats,
+    pub message: Option<&'a Message>,
+    /// Where the keys come from when there is no message.
+    pub context: Context,
+}
+
+pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
+    let (env, doc, lang) = (cx.env, cx.doc, cx.env.lang);
+    let t = &env.theme;
+    let name = doc.issue_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let narrow = area.width < 80;
     let mut spans = vec![Span::styled(format!(" {name} "), t.status_file)];
-    if app.session.read_only {
-        spans.push(Span::styled(format!(" {} ", u.read_only), t.error));
-    } else if app.is_dirty() {
-        spans.push(Span::styled(
-            if narrow { "● ".to_string() } else { format!("● {} ", u.unsaved) },
-            t.status_dirty,
-        ));
+    if doc.read_only {
+        spans.push(Span::styled(format!(" {} ", lang.pick("只读", "read-only")), t.error));
+    } else if bar.dirty {
+        let text =
+            if narrow { "● ".to_string() } else { format!("● {} ", lang.pick("未保存", "unsaved")) };
+        spans.push(Span::styled(text, t.status_dirty));
     } else {
-        spans.push(Span::styled(if narrow { "✓ ".to_string() } else { format!("✓ {} ", u.saved) }, t.status));
+        let text =
+            if narrow { "✓ ".to_string() } else { format!("✓ {} ", lang.pick("已保存", "saved")) };
+        spans.push(Span::styled(text, t.status));
     }
-    let stats = app.stats();
-    let item_zi = app.editor.as_ref().map(|e| e.zi_count());
+    let stats = bar.stats;
+    let (zi, pages) = if stats.pending {
+        ("…".to_string(), "…".to_string())
+    } else {
+        (stats.issue_zi.to_string(), stats.pages.to_string())
+    };
+    let page_word = lang.pick("页", "pages");
     let mut figures = String::new();
-    if area.width < 80 {
+    if narrow {
         // Compact: 259/4689字 11页
-        if let Some(z) = item_zi {
+        if let Some(z) = bar.item_zi {
             figures.push_str(&format!("{z}/"));
         }
-        if stats.pending {
-            figures.push_str(&format!("…{} …{} ", u.zi, u.pages));
-        } else {
-            figures.push_str(&format!("{}{} {}{} ", stats.issue_zi, u.zi, stats.pages, u.pages));
-        }
+        figures.push_str(&format!("{zi}字 {pages}{page_word} "));
     } else {
-        if let Some(z) = item_zi {
-            figures.push_str(&format!("{} {z}{} · ", u.this_item, u.zi));
+        if let Some(z) = bar.item_zi {
+            figures.push_str(&format!("{} {z}字 · ", lang.pick("本篇", "item")));
         }
-        if stats.pending {
-            figures.push_str(&format!("{} …{} · ≈… {} ", u.this_issue, u.zi, u.pages));
-        } else {
-            figures.push_str(&format!(
-                "{} {}{} · ≈{} {} ",
-                u.this_issue, stats.issue_zi, u.zi, stats.pages, u.pages
-            ));
-        }
+        figures.push_str(&format!("{} {zi}字 · ≈{pages} {page_word} ", lang.pick("本期", "issue")));
     }
     spans.push(Span::styled(figures, t.status));
     let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
-    match &app.status {
-        Some(status) => {
-            let style = if status.error { t.error } else { t.message };
-            spans.push(Span::styled(format!(" {}", fit(&status.text, room)), style));
+    match bar.message {
+        Some(m) => {
+            let style = if m.severity() == Severity::Info { t.message } else { t.error };
+            spans.push(Span::styled(format!(" {}", fit(&m.text(lang), room)), style));
         }
         None => {
-            let ctx = match (&app.overlay, app.focus) {
-                (Overlay::Dialog(_), _) => Context::Dialog,
-                (Overlay::Preview { .. }, _) => Context::Preview,
-                (Overlay::Help { .. }, _) => Context::Help,
-                (_, Focus::Pool) => Context::Pool,
-                (_, Focus::Outline) => Context::Outline,
-                (_, Focus::Editor) => Context::Editor,
-            };
             let mut hints = String::new();
-            let bindings =
-                app.keymap.bindings(ctx).iter().chain(app.keymap.bindings(Context::Global).iter().take(4));
-            for b in bindings {
-                let Some(key) = b.keys.first() else { continue };
-                let hint = format!(" {} {} ", key.label(), b.describe(app.lang));
+            for (key, words) in env.keymap.hints(bar.context, lang) {
+                let hint = format!(" {key} {words} ");
                 if cells(&hints) + cells(&hint) > room {
                     break;
                 }

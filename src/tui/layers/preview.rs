@@ -1,0 +1,104 @@
+//! 预览: the export text itself, as `jianbao export` writes it, scrollable; page breaks
+//! are drawn as a rule.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Cx, Reply};
+use crate::export::{TextOptions, text};
+use crate::tui::action::{Action, Msg};
+use crate::tui::fit::cells;
+use crate::tui::panes::block;
+
+pub struct Preview {
+    /// The export's lines; a page break is a line of its own, "\u{c}".
+    pub lines: Vec<String>,
+    pub scroll: usize,
+}
+
+impl Preview {
+    /// The preview of the issue as its layout exports it.
+    pub fn of(issue: &crate::model::Issue) -> Preview {
+        let out = text(issue, TextOptions::of(issue));
+        let mut lines = Vec::new();
+        for line in out.split('\n') {
+            match line.strip_prefix('\u{c}') {
+                Some(rest) => {
+                    lines.push("\u{c}".to_string());
+                    lines.push(rest.to_string());
+                }
+                None => lines.push(line.to_string()),
+            }
+        }
+        if lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        Preview { lines, scroll: 0 }
+    }
+
+    /// Rows the text has on a screen of `screen` (the frame and the status bar aside).
+    pub fn rows(screen: Rect) -> usize {
+        screen.height.saturating_sub(3) as usize
+    }
+
+    pub fn update(&mut self, msg: &Msg, cx: &Cx) -> Reply {
+        let rows = Preview::rows(cx.screen).max(1);
+        // The last page is the one that shows the last line at its foot.
+        let last = self.lines.len().saturating_sub(rows);
+        self.scroll = match msg {
+            Msg::Do(Action::Up) => self.scroll.saturating_sub(1),
+            Msg::Do(Action::Down) => self.scroll + 1,
+            Msg::Do(Action::PageUp) => self.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
+            Msg::Do(Action::PageDown) => self.scroll + rows.saturating_sub(1).max(1),
+            Msg::Do(Action::Top) => 0,
+            Msg::Do(Action::Bottom) => last,
+            Msg::Wheel { down, .. } => {
+                if *down {
+                    self.scroll + 3
+                } else {
+                    self.scroll.saturating_sub(3)
+                }
+            }
+            Msg::Do(Action::Cancel | Action::Preview) => return Reply::Close(vec![]),
+            Msg::Do(Action::Quit) => {
+                return Reply::Close(vec![crate::tui::cmd::Cmd::Leave(crate::tui::effect::Then::Quit)]);
+            }
+            Msg::Do(_) => return Reply::Pass,
+            _ => return Reply::Stay(vec![]),
+        }
+        .min(last);
+        Reply::Stay(vec![])
+    }
+
+    pub fn render(&self, f: &mut Frame, area: Rect, cx: &Cx) {
+        let t = &cx.env.theme;
+        let lang = cx.env.lang;
+        let name = cx.doc.issue_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let b = block(cx.env, &format!(" {} · {name} ", lang.pick("预览", "Preview")), true);
+        let inner = b.inner(area);
+        crate::tui::panes::clear_area(f, area);
+        f.render_widget(b, area);
+        let width = inner.width as usize;
+        let out: Vec<Line> = self
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(inner.height as usize)
+            .map(|l| {
+                if l == "\u{c}" {
+                    let label = format!(" {} ", lang.pick("分页", "page break"));
+                    let side = width.saturating_sub(cells(&label)) / 2;
+                    Line::from(Span::styled(
+                        format!("{}{label}{}", "┄".repeat(side), "┄".repeat(side)),
+                        t.page_break,
+                    ))
+                } else {
+                    Line::from(Span::styled(l.clone(), t.text))
+                }
+            })
+            .collect();
+        f.render_widget(Paragraph::new(out), inner);
+    }
+}

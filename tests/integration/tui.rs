@@ -1,0 +1,520 @@
+//! The editor driven by key sequences, asserting on the model, the files and the screen.
+
+use crate::common::app::*;
+use jianbao::commands::export::{Destination, Settings, export_file};
+use jianbao::model::ItemPos;
+use jianbao::store::session::Session;
+use jianbao::store::{load_issue, load_pool_item};
+use jianbao::tui::app::Focus;
+use jianbao::tui::layers::Layer;
+use jianbao::tui::panes::outline::Row;
+
+#[test]
+fn enter_in_the_pool_places_the_item_after_the_outline_selection() {
+    let (_d, _ws, mut app) = sample_app();
+    assert_eq!(app.focus(), Focus::Pool, "the editor starts with the Pool focused");
+    let first_pool = pool_ids(&app)[0].clone();
+    let before = outline_ids(&app);
+    assert_eq!(app.view().outline.sel, Row::Item(ItemPos::new(0, 0)));
+    press(&mut app, &["enter"]);
+    let after = outline_ids(&app);
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(after[1], first_pool, "placed after the selected first item");
+    assert!(!pool_ids(&app).contains(&first_pool));
+    assert_eq!(app.view().outline.sel, Row::Item(ItemPos::new(0, 1)), "the outline follows the placed item");
+    // The next Enter places the next pooled item after it: building in order.
+    let second_pool = pool_ids(&app)[0].clone();
+    press(&mut app, &["enter"]);
+    assert_eq!(outline_ids(&app)[2], second_pool);
+}
+
+#[test]
+fn alt_arrows_move_an_item_across_section_borders() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab"]);
+    assert_eq!(app.focus(), Focus::Outline);
+    let last_lead = app.doc().issue().sections[0].items.len() - 1;
+    let id = app.doc().issue().sections[0].items[last_lead].id.clone();
+    app.select_row(Row::Item(ItemPos::new(0, last_lead)));
+    press(&mut app, &["alt-down"]);
+    assert_eq!(app.doc().issue().sections[1].items[0].id, id, "into the next section's top");
+    assert_eq!(app.view().outline.sel, Row::Item(ItemPos::new(1, 0)));
+    press(&mut app, &["alt-up"]);
+    assert_eq!(app.doc().issue().sections[0].items[last_lead].id, id, "and back");
+    press(&mut app, &["K", "K"]);
+    assert_eq!(app.doc().issue().sections[0].items[last_lead - 2].id, id);
+}
+
+#[test]
+fn delete_in_the_outline_sends_the_item_back_to_the_pool_in_date_order() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab"]);
+    let item = app.doc().issue().sections[0].items[0].clone();
+    press(&mut app, &["delete"]);
+    assert!(!outline_ids(&app).contains(&item.id));
+    assert!(pool_ids(&app).contains(&item.id));
+    let dates: Vec<_> = app.doc().pool().iter().map(|i| i.received).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "the pool stays newest first");
+}
+
+#[test]
+fn undo_and_redo_walk_structural_edits_back_and_forth() {
+    let (_d, _ws, mut app) = sample_app();
+    let original = app.doc().model.clone();
+    press(&mut app, &["enter", "enter", "tab", "alt-down", "delete"]);
+    let changed = app.doc().model.clone();
+    assert_ne!(changed, original);
+    press(&mut app, &["ctrl-z", "ctrl-z", "ctrl-z", "ctrl-z"]);
+    assert_eq!(app.doc().model, original);
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(app.doc().model, original, "nothing more to undo");
+    press(&mut app, &["ctrl-y", "ctrl-y", "ctrl-y", "ctrl-y"]);
+    assert_eq!(app.doc().model, changed);
+}
+
+#[test]
+fn history_keeps_at_least_a_hundred_steps() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab"]);
+    let original = app.doc().model.clone();
+    for _ in 0..60 {
+        press(&mut app, &["alt-down", "alt-up"]);
+    }
+    assert!(app.doc().history.len() >= 100);
+    for _ in 0..120 {
+        press(&mut app, &["ctrl-z"]);
+    }
+    assert_eq!(app.doc().model, original);
+}
+
+#[test]
+fn typing_chinese_then_saving_survives_a_reopen() {
+    let (_d, ws, mut app) = sample_app();
+    let placed = pool_ids(&app)[0].clone();
+    press(&mut app, &["enter", "tab", "tab"]);
+    assert_eq!(app.focus(), Focus::Editor);
+    assert_eq!(app.editor().unwrap().id, placed, "the editor shows the placed item");
+    type_text(&mut app, "【补充】");
+    assert!(app.is_dirty());
+    press(&mut app, &["ctrl-s"]);
+    assert!(!app.is_dirty());
+    assert!(!ws.pool_path(&placed).exists(), "the pool file is gone once the item is saved in the issue");
+    let reopened = Session::open(&issue_path(&ws, "2026-45")).unwrap();
+    let item = reopened.issue().item(ItemPos::new(0, 1)).unwrap();
+    assert_eq!(item.id, placed);
+    assert!(item.body.starts_with("【补充】"), "{}", item.body);
+}
+
+#[test]
+fn text_edits_undo_in_the_editor_and_then_as_one_step_outside() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "tab"]);
+    let before = app.doc().issue().sections[0].items[0].body.clone();
+    type_text(&mut app, "甲乙");
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(app.editor().unwrap().item().body, format!("甲{before}"));
+    type_text(&mut app, "丙");
+    press(&mut app, &["esc"]);
+    assert_eq!(app.focus(), Focus::Outline);
+    assert_eq!(app.doc().issue().sections[0].items[0].body, format!("甲丙{before}"));
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(app.doc().issue().sections[0].items[0].body, before, "the edit session undoes as one step");
+    assert!(app.editor().unwrap().item().body == before, "and the editor shows it");
+}
+
+#[test]
+fn a_twenty_thousand_zi_paste_is_one_edit() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "tab"]);
+    let before = app.editor().unwrap().item().body.clone();
+    let paragraph = "江州市科协组织专家深入企业开展技术服务，推动科技成果转化落地。\r\n";
+    let text = paragraph.repeat(20_000 / 30 + 1);
+    assert!(text.chars().count() >= 20_000);
+    paste(&mut app, &text);
+    let body = app.editor().unwrap().item().body;
+    assert!(!body.contains('\r'), "CRLF becomes LF");
+    assert!(body.chars().count() >= 20_000 + before.chars().count() - 1);
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(app.editor().unwrap().item().body, before, "one undo takes the whole paste back");
+}
+
+#[test]
+fn pasting_in_the_pool_makes_a_new_item() {
+    let (_d, ws, mut app) = sample_app();
+    let n = pool_ids(&app).len();
+    paste(&mut app, "江州市科协举办青年科技论坛\r\n11月20日，论坛在江州大学举办。\r\n");
+    assert_eq!(pool_ids(&app).len(), n + 1);
+    assert_eq!(app.focus(), Focus::Editor);
+    let item = app.editor().unwrap().item();
+    assert_eq!(item.headline, "江州市科协举办青年科技论坛");
+    assert_eq!(item.body, "11月20日，论坛在江州大学举办。\n");
+    press(&mut app, &["ctrl-s"]);
+    assert_eq!(load_pool_item(&ws.pool_path(&item.id)).unwrap().doc, item);
+}
+
+#[test]
+fn new_and_deleted_pool_items_reach_the_disk_on_save() {
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["n"]);
+    assert_eq!(app.focus(), Focus::Editor);
+    type_text(&mut app, "江州市科协召开新闻发布会");
+    press(&mut app, &["esc"]);
+    let new_id = app.editor().unwrap().id.clone();
+    press(&mut app, &["ctrl-s"]);
+    let saved = load_pool_item(&ws.pool_path(&new_id)).unwrap().doc;
+    assert_eq!(saved.headline, "江州市科协召开新闻发布会");
+
+    let victim = pool_ids(&app)[1].clone();
+    select_pooled(&mut app, &victim);
+    press(&mut app, &["d"]);
+    assert!(confirm_kind(&app).is_some(), "asks first");
+    press(&mut app, &["left", "enter"]);
+    assert!(!pool_ids(&app).contains(&victim));
+    press(&mut app, &["ctrl-s"]);
+    assert!(!ws.pool_path(&victim).exists());
+    assert!(ws.trash_dir().join(format!("{victim}.toml")).exists(), "moved to the trash, not destroyed");
+}
+
+#[test]
+fn the_filter_searches_headline_body_and_source() {
+    let (_d, _ws, mut app) = sample_app();
+    let all = app.view().pool.view().len();
+    press(&mut app, &["/"]);
+    type_text(&mut app, "水利学会");
+    assert!(app.view().pool.view().len() < all && !app.view().pool.view().is_empty());
+    for &k in app.view().pool.view() {
+        let item = &app.doc().pool()[k];
+        assert!(
+            item.headline.contains("水利学会")
+                || item.body.contains("水利学会")
+                || item.sources.iter().any(|s| s.contains("水利学会"))
+        );
+    }
+    press(&mut app, &["esc"]);
+    assert_eq!(app.view().pool.view().len(), all);
+}
+
+#[test]
+fn masthead_and_footer_dialogs_change_the_issue_and_undo() {
+    let (_d, _ws, mut app) = sample_app();
+    let original = app.doc().model.clone();
+    press(&mut app, &["f2"]);
+    // Fields: title, publisher, year, number, total, date, TOC heading.
+    press(&mut app, &["tab", "tab", "tab", "backspace", "backspace"]);
+    type_text(&mut app, "46");
+    press(&mut app, &["enter"]);
+    assert!(no_layer(&app));
+    assert_eq!(app.doc().issue().numbering.number, 46);
+
+    press(&mut app, &["f3", "tab", "ctrl-s"]);
+    press(&mut app, &["f3"]);
+    for _ in 0..4 {
+        press(&mut app, &["tab"]);
+    }
+    press(&mut app, &["ctrl-s"]);
+    assert_eq!(
+        app.doc().issue().footer,
+        original.issue.footer,
+        "confirming an unchanged footer changes nothing"
+    );
+
+    press(&mut app, &["f3", "tab"]);
+    for _ in 0..2 {
+        press(&mut app, &["backspace"]);
+    }
+    type_text(&mut app, "张");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.doc().issue().footer.editor, "陈张");
+
+    press(&mut app, &["ctrl-z", "ctrl-z"]);
+    assert_eq!(app.doc().model, original);
+}
+
+#[test]
+fn a_bad_number_in_a_dialog_is_reported_there() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["f2", "tab", "tab", "tab"]);
+    type_text(&mut app, "x");
+    press(&mut app, &["enter"]);
+    match app.top() {
+        Some(Layer::Form(form)) => assert!(form.error().is_some()),
+        _ => panic!("the dialog stays open with the error"),
+    }
+    assert_eq!(app.doc().issue().numbering.number, 45);
+}
+
+#[test]
+fn sections_are_added_renamed_cycled_moved_and_deleted() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "s"]);
+    type_text(&mut app, "专题报道");
+    press(&mut app, &["enter"]);
+    let s = app.doc().issue().sections.iter().position(|x| x.title == "专题报道").expect("added");
+    assert_eq!(s, 1, "after the selected item's section");
+    assert_eq!(app.view().outline.sel, Row::Section(1));
+    press(&mut app, &["r", "backspace", "backspace"]);
+    type_text(&mut app, "活动");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.doc().issue().sections[1].title, "专题活动");
+    press(&mut app, &["m"]);
+    assert_eq!(app.doc().issue().sections[1].toc, jianbao::model::TocMode::Section);
+    press(&mut app, &["alt-down"]);
+    assert_eq!(app.doc().issue().sections[2].title, "专题活动");
+    press(&mut app, &["delete"]);
+    assert!(
+        app.doc().issue().sections.iter().all(|x| x.title != "专题活动"),
+        "an empty section goes at once"
+    );
+
+    // A section with items asks, then sends them back to the pool.
+    let pool_before = pool_ids(&app).len();
+    app.select_row(Row::Section(1));
+    let items = app.doc().issue().sections[1].items.len();
+    press(&mut app, &["delete"]);
+    assert!(app.top().is_some());
+    press(&mut app, &["left", "enter"]);
+    assert_eq!(pool_ids(&app).len(), pool_before + items);
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(pool_ids(&app).len(), pool_before);
+    assert_eq!(app.doc().issue().sections[1].items.len(), items);
+}
+
+#[test]
+fn toc_flags_and_short_titles_are_set_from_the_outline() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab"]);
+    let first = app.doc().issue().toc_entries()[0].title.clone();
+    press(&mut app, &["t"]);
+    assert!(!app.doc().issue().sections[0].items[0].in_toc);
+    assert_ne!(app.doc().issue().toc_entries()[0].title, first);
+    press(&mut app, &["t", "T"]);
+    type_text(&mut app, "短题");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.doc().issue().toc_entries()[0].title, "短题");
+}
+
+#[test]
+fn the_export_dialog_writes_exactly_what_the_command_writes() {
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["tab", "enter", "esc"]);
+    press(&mut app, &["ctrl-e", "enter"]);
+    assert!(no_layer(&app), "{}", status(&app));
+    let written = std::fs::read_to_string(ws.exports_dir().join("2026-45.txt")).unwrap();
+    let cli =
+        match export_file(&issue_path(&ws, "2026-45"), Some(std::path::Path::new("-")), Settings::default())
+            .unwrap()
+        {
+            Destination::Stdout(text) => text,
+            other => panic!("{other:?}"),
+        };
+    assert_eq!(written, cli);
+}
+
+#[test]
+fn the_preview_is_the_export_text() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["ctrl-p"]);
+    let Some(Layer::Preview(preview)) = app.top() else { panic!("no preview") };
+    let lines = preview.lines.clone();
+    let issue = app.doc().issue();
+    let export = jianbao::export::text(issue, jianbao::export::TextOptions::of(issue));
+    assert_eq!(lines.join("\n").replace("\u{c}\n", "\u{c}"), export.trim_end_matches('\n'));
+    assert!(lines.iter().any(|l| l == "\u{c}"), "page breaks are visible");
+    let screen = screen(&mut app, 120, 40);
+    assert!(screen.contains("— 1 —") && screen.contains("分页"));
+    press(&mut app, &["esc"]);
+    assert!(no_layer(&app));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["enter", "q"]);
+    assert!(!app.quit());
+    assert!(app.top().is_some());
+    press(&mut app, &["esc"]);
+    assert!(!app.quit() && no_layer(&app));
+    press(&mut app, &["q", "enter"]);
+    assert!(app.quit(), "save and quit");
+    assert_eq!(load_issue(&issue_path(&ws, "2026-45")).unwrap().doc, app.doc().model.issue);
+
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["q"]);
+    assert!(app.quit(), "nothing unsaved: quits at once");
+}
+
+#[test]
+fn a_click_focuses_and_selects() {
+    let (_d, _ws, mut app) = sample_app();
+    draw(&mut app, 120, 40);
+    let areas = app.areas();
+    click(&mut app, areas.pool.x + 4, areas.pool.y + 1 + 2);
+    assert_eq!(app.focus(), Focus::Pool);
+    assert_eq!(app.view().pool.sel, 1, "two lines per pooled item");
+    click(&mut app, areas.editor.x + 12, areas.editor.y + 8);
+    assert_eq!(app.focus(), Focus::Editor);
+}
+
+#[test]
+fn the_help_lists_every_binding() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["?"]);
+    let text = screen(&mut app, 120, 60);
+    for label in ["Ctrl-S", "Alt-↑", "Enter", "放入本期", "退回稿件池", "预览导出效果"] {
+        assert!(text.contains(label), "{label} missing from the help");
+    }
+}
+
+#[test]
+fn english_with_jianbao_lang() {
+    let (_d, ws) = sample_workspace();
+    let dirs = jianbao::tui::config::Dirs { config: None, state: None };
+    let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, jianbao::lang::Lang::En);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Pool") && text.contains("Outline") && text.contains("Editor"));
+}
+
+#[test]
+fn a_newer_file_opens_read_only() {
+    let (_d, ws) = sample_workspace();
+    let path = issue_path(&ws, "2026-45");
+    let text = std::fs::read_to_string(&path).unwrap().replacen("format = 1", "format = 2", 1);
+    std::fs::write(&path, &text).unwrap();
+    let mut app = open(&path);
+    assert!(app.doc().read_only);
+    press(&mut app, &["enter", "tab", "delete", "ctrl-s"]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "never rewritten");
+    assert!(screen(&mut app, 120, 40).contains("只读"));
+}
+
+#[test]
+fn a_workspace_without_issues_offers_the_first_one() {
+    let (_d, ws) = sample_workspace();
+    for e in std::fs::read_dir(ws.issues_dir()).unwrap() {
+        std::fs::remove_file(e.unwrap().path()).unwrap();
+    }
+    let mut app = Harness::try_start(
+        &jianbao::tui::Options { path: Some(ws.root().to_path_buf()), theme: None, lang: None },
+        jianbao::tui::config::Dirs { config: None, state: None },
+    )
+    .unwrap();
+    assert!(app.top().is_some());
+    press(&mut app, &["enter"]);
+    let created: Vec<_> = std::fs::read_dir(ws.issues_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert_eq!(created.len(), 1, "{created:?}");
+    assert_eq!(app.doc().issue().numbering.number, 1);
+}
+
+#[test]
+fn every_window_size_draws_without_panicking() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "tab"]);
+    for (w, h) in [(1, 1), (10, 3), (39, 11), (40, 12), (41, 13), (60, 20), (99, 30), (100, 30), (200, 60)] {
+        let text = screen(&mut app, w, h);
+        if w < 40 || h < 12 {
+            assert!(text.contains("窗口太小") || w * h < 20, "{w}×{h}:\n{text}");
+        }
+    }
+    for overlay in [&["ctrl-p"][..], &["esc", "f1"], &["esc", "f3"], &["esc", "ctrl-o"]] {
+        press(&mut app, overlay);
+        for (w, h) in [(40, 12), (57, 15), (120, 40)] {
+            screen(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn ctrl_n_creates_and_opens_the_next_issue() {
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["ctrl-n"]);
+    let n = app.doc().issue().numbering;
+    assert_eq!((n.number, n.total), (46, 319));
+    assert_eq!(app.doc().issue_path, issue_path(&ws, "2026-46"));
+    assert!(app.doc().issue_path.is_file());
+    assert!(app.doc().issue().items().next().is_none(), "same sections, no items");
+
+    // With unsaved changes it asks first.
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["enter", "ctrl-n"]);
+    assert!(app.top().is_some());
+    press(&mut app, &["enter"]);
+    assert_eq!(app.doc().issue().numbering.number, 46);
+    assert_eq!(load_issue(&issue_path(&ws, "2026-45")).unwrap().doc.items().count(), 12, "saved first");
+}
+
+#[test]
+fn the_terminal_cursor_follows_the_caret() {
+    let (_d, _ws, mut app) = sample_app();
+    let mut t = draw(&mut app, 120, 40);
+    press(&mut app, &["tab", "tab"]);
+    t.draw(|f| jianbao::tui::ui::draw(f, &app.app)).unwrap();
+    let lang = app.env().lang;
+    let body = app
+        .view()
+        .editor
+        .field_area(app.areas().editor, lang, jianbao::tui::panes::item_editor::Field::Body)
+        .unwrap();
+    let at = t.get_cursor_position().unwrap();
+    assert_eq!((at.x, at.y), (body.x, body.y), "at the start of the body");
+    type_text(&mut app, "科协");
+    t.draw(|f| jianbao::tui::ui::draw(f, &app.app)).unwrap();
+    let at = t.get_cursor_position().unwrap();
+    assert_eq!((at.x, at.y), (body.x + 4, body.y), "two wide characters later");
+}
+
+#[test]
+fn theme_language_and_keys_come_from_config_toml() {
+    let (_d, ws) = sample_workspace();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("config.toml"),
+        "theme = \"high-contrast\"\nlanguage = \"en\"\n[[keys.pool]]\nkeys = [\"x\"]\naction = \"place\"\n",
+    )
+    .unwrap();
+    let dirs = jianbao::tui::config::Dirs { config: Some(config.path().to_path_buf()), state: None };
+    let options = jianbao::tui::Options { path: Some(issue_path(&ws, "2026-45")), theme: None, lang: None };
+    let mut app = Harness::try_start(&options, dirs.clone()).unwrap();
+    assert_eq!(app.env().theme.name, "high-contrast");
+    assert_eq!(app.env().lang, jianbao::lang::Lang::En);
+    let n = outline_ids(&app).len();
+    press(&mut app, &["x"]);
+    assert_eq!(outline_ids(&app).len(), n + 1, "x places, as configured");
+
+    let options = jianbao::tui::Options { theme: Some("light".into()), ..options };
+    assert_eq!(Harness::try_start(&options, dirs.clone()).unwrap().env().theme.name, "light", "--theme wins");
+
+    std::fs::write(config.path().join("config.toml"), "theme = \"light\"\nthem = 1\n").unwrap();
+    let err = Harness::try_start(&options, dirs.clone()).err().expect("a bad config is refused").to_string();
+    assert!(err.contains("config.toml:2:1"), "{err}");
+    let options = jianbao::tui::Options { theme: Some("nonesuch".into()), ..options };
+    std::fs::remove_file(config.path().join("config.toml")).unwrap();
+    assert!(Harness::try_start(&options, dirs).is_err());
+}
+
+#[test]
+fn importing_from_the_editor_lands_items_in_the_pool_as_one_step() {
+    let (d, ws, mut app) = sample_app();
+    let file = d.path().join("来稿.txt");
+    std::fs::write(&file, "江州市科协举办青少年科技节\n\n　　11月21日，科技节在江州科技馆开幕。\n\n　　活动持续三天。\n\n（江州科技馆）\n").unwrap();
+    let before = pool_ids(&app).len();
+    press(&mut app, &["i", "ctrl-j"]);
+    type_text(&mut app, &format!("{}/来", d.path().display()));
+    press(&mut app, &["tab"]);
+    press(&mut app, &["enter"]);
+    assert!(no_layer(&app), "{}", status(&app));
+    assert_eq!(pool_ids(&app).len(), before + 1);
+    let item =
+        app.doc().pool().iter().find(|i| i.headline == "江州市科协举办青少年科技节").expect("imported");
+    assert_eq!(item.sources, ["江州科技馆"]);
+    assert_eq!(item.paragraphs().count(), 2);
+    assert_eq!(item.origin, "来稿.txt", "the file's name, never a path of this machine");
+    let id = item.id.clone();
+    press(&mut app, &["ctrl-s"]);
+    assert!(ws.pool_path(&id).exists());
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(pool_ids(&app).len(), before, "one undo takes the import back");
+}
