@@ -139,10 +139,20 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("jianbao: {err}");
+            eprintln!("jianbao: {}", err.say(interface_lang()));
             ExitCode::from(2)
         }
     }
+}
+
+/// The interface's language: JIANBAO_LANG, else `language` in config.toml, else Chinese.
+fn interface_lang() -> Lang {
+    Lang::from_env()
+        .or_else(|| {
+            let dirs = jianbao::tui::config::Dirs::system();
+            jianbao::tui::config::Config::load(dirs.config_file().as_deref()).ok()?.lang()
+        })
+        .unwrap_or_default()
 }
 
 fn run_new(
@@ -168,7 +178,7 @@ fn run_export(issue: &Path, output: Option<&Path>, settings: Settings) -> Result
 }
 
 fn run_check(issue: &Path) -> Result<ExitCode, CommandError> {
-    let lang = Lang::from_env().unwrap_or_default();
+    let lang = interface_lang();
     let findings = check_file(issue)?;
     let mut text = String::new();
     for f in &findings {

@@ -15,7 +15,7 @@ pub struct Report {
     pub path: PathBuf,
     pub encoding: &'static str,
     pub items: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<import::Warning>,
     /// Where the items (or the issue) went.
     pub written: Vec<PathBuf>,
 }
@@ -37,7 +37,7 @@ impl Report {
                 "; {} warning{}: {}",
                 self.warnings.len(),
                 if self.warnings.len() == 1 { "" } else { "s" },
-                self.warnings.join("; ")
+                self.warnings.iter().map(|w| w.say(crate::lang::Lang::En)).collect::<Vec<_>>().join("; ")
             ));
         }
         line

@@ -18,6 +18,23 @@ pub enum DecodeError {
     Unsupported(&'static str),
 }
 
+impl DecodeError {
+    /// Why, in `lang` (English is the `Display` text).
+    pub fn say(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::En => self.to_string(),
+            crate::lang::Lang::Zh => match self {
+                DecodeError::Empty => "文件是空的".to_string(),
+                DecodeError::Binary => "这是二进制数据，不是文字".to_string(),
+                DecodeError::Malformed(enc) => format!("按 {enc} 编码读取时有无效的字节"),
+                DecodeError::Unsupported(enc) => {
+                    format!("编码既不是 UTF-8、UTF-16，也不是 GB18030/GBK（看起来像 {enc}）")
+                }
+            },
+        }
+    }
+}
+
 /// The encoding a text was found in, by name (`UTF-8`, `UTF-16LE`, `gb18030`).
 pub type EncodingName = &'static str;
 

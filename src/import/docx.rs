@@ -29,6 +29,23 @@ pub enum DocxError {
     TooLarge,
 }
 
+impl DocxError {
+    /// Why, in `lang` (English is the `Display` text).
+    pub fn say(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::En => self.to_string(),
+            crate::lang::Lang::Zh => match self {
+                DocxError::Encrypted => "文件已加密，或是旧的 .doc 格式（请另存为 .docx 后再试）".to_string(),
+                DocxError::Corrupt(_) => "不是可以读取的 .docx 文件（文件已损坏）".to_string(),
+                DocxError::NotWord => {
+                    "这是 zip 压缩包，但不是 Word 文档（没有 word/document.xml）".to_string()
+                }
+                DocxError::TooLarge => format!("文档超过 {} MB", LIMIT >> 20),
+            },
+        }
+    }
+}
+
 /// Most text a document may hold (uncompressed XML); guards against zip bombs.
 const LIMIT: u64 = 256 << 20;
 

@@ -20,30 +20,55 @@ use thiserror::Error;
 use self::body::{Body, FoundSection};
 use self::lines::Line;
 use self::regions::{Masthead, Toc, squeeze};
+use crate::lang::Lang;
 use crate::model::{
     Date, FORMAT, Footer, HeadlineStyle, Issue, Item, Layout, Numbering, Publication, Section, TocMode,
 };
+use crate::store::error::Reason;
 
 #[derive(Debug, Error)]
 pub enum ImportError {
     #[error("cannot read {}: {reason}", path.display())]
-    Read { path: PathBuf, reason: String },
-    #[error("cannot import {}: {reason}", path.display())]
-    Refused { path: PathBuf, reason: String },
+    Read { path: PathBuf, reason: Reason },
+    #[error("cannot import {}: {why}", path.display())]
+    Refused { path: PathBuf, why: Refusal },
     #[error("{} holds no past issue: no masthead with 第N期 and a date was found (import it into the pool instead)", path.display())]
     NoMasthead { path: PathBuf },
 }
 
-impl ImportError {
-    /// The sentence in `lang` (English is the `Display` text).
-    pub fn message(&self, lang: crate::lang::Lang) -> String {
-        if lang == crate::lang::Lang::En {
-            return self.to_string();
-        }
+/// Why a file's contents cannot be taken in.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Refusal {
+    #[error("{0}")]
+    Decode(#[from] decode::DecodeError),
+    #[error("{0}")]
+    Docx(#[from] docx::DocxError),
+}
+
+impl Refusal {
+    pub fn say(&self, lang: Lang) -> String {
         match self {
-            ImportError::Read { path, reason } => format!("无法读取 {}：{reason}", path.display()),
-            ImportError::Refused { path, reason } => format!("无法导入 {}：{reason}", path.display()),
-            ImportError::NoMasthead { path } => {
+            Refusal::Decode(e) => e.say(lang),
+            Refusal::Docx(e) => e.say(lang),
+        }
+    }
+}
+
+impl ImportError {
+    /// The sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, ImportError::Read { path, reason }) => {
+                format!("cannot read {}: {}", path.display(), reason.say(lang))
+            }
+            (Lang::En, _) => self.to_string(),
+            (Lang::Zh, ImportError::Read { path, reason }) => {
+                format!("无法读取 {}：{}", path.display(), reason.say(lang))
+            }
+            (Lang::Zh, ImportError::Refused { path, why }) => {
+                format!("无法导入 {}：{}", path.display(), why.say(lang))
+            }
+            (Lang::Zh, ImportError::NoMasthead { path }) => {
                 format!("{} 不是一期简报：没有找到带“第N期”和日期的报头（稿件可导入稿件池）", path.display())
             }
         }
@@ -85,25 +110,23 @@ pub fn read_file(path: &Path) -> Result<Document, ImportError> {
     if path.is_dir() {
         return Err(ImportError::Read {
             path: path.to_path_buf(),
-            reason: "it is a folder, not a file".into(),
+            reason: Reason::Io(std::io::ErrorKind::IsADirectory),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
-        path: path.to_path_buf(),
-        reason: crate::store::error::io_reason(&e),
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| ImportError::Read { path: path.to_path_buf(), reason: Reason::of(&e) })?;
     read_bytes(path, &bytes)
 }
 
 /// Understand the contents of a file named `path` (its name tells .docx and Markdown).
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, ImportError> {
-    let refused = |reason: String| ImportError::Refused { path: path.to_path_buf(), reason };
+    let refused = |why: Refusal| ImportError::Refused { path: path.to_path_buf(), why };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if docx::is_zip(bytes) || docx::is_ole(bytes) || ext == "docx" {
-        let paragraphs = docx::read(bytes).map_err(|e| refused(e.to_string()))?;
+        let paragraphs = docx::read(bytes).map_err(|e| refused(e.into()))?;
         return Ok(parse(lines::from_docx(&paragraphs), true, "docx"));
     }
-    let (encoding, text) = decode::decode(bytes).map_err(|e| refused(e.to_string()))?;
+    let (encoding, text) = decode::decode(bytes).map_err(|e| refused(e.into()))?;
     Ok(parse_text(&text, is_markdown(path, &text), encoding))
 }
 
@@ -295,24 +318,50 @@ fn align_toc(entries: &[String], sections: &mut [FoundSection]) -> (Vec<TocMode>
 
 /// Findings worth a line in the summary: items without a source, headline or body, TOC
 /// entries that matched nothing.
-pub fn warnings(doc: &Document) -> Vec<String> {
+pub fn warnings(doc: &Document) -> Vec<Warning> {
     let mut out = Vec::new();
     for (n, item) in doc.body.sections.iter().flat_map(|s| &s.items).enumerate() {
         let n = n + 1;
         if item.headline.trim().is_empty() {
-            out.push(format!("item {n} has no headline"));
+            out.push(Warning::NoHeadline(n));
         }
         if item.paragraphs.is_empty() {
-            out.push(format!("item {n} has no text"));
+            out.push(Warning::NoText(n));
         }
         if item.sources.is_empty() {
-            out.push(format!("item {n} has no source"));
+            out.push(Warning::NoSource(n));
         }
     }
     for entry in &doc.unmatched_toc {
-        out.push(format!("TOC entry “{entry}” matches no item"));
+        out.push(Warning::UnmatchedToc(entry.clone()));
     }
     out
+}
+
+/// Something an import found worth a look (the item is imported all the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The nth item (from 1) has no headline.
+    NoHeadline(usize),
+    NoText(usize),
+    NoSource(usize),
+    /// A TOC entry that matches no item.
+    UnmatchedToc(String),
+}
+
+impl Warning {
+    pub fn say(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Zh, Warning::NoHeadline(n)) => format!("第{n}条没有标题"),
+            (Lang::Zh, Warning::NoText(n)) => format!("第{n}条没有正文"),
+            (Lang::Zh, Warning::NoSource(n)) => format!("第{n}条没有来源"),
+            (Lang::Zh, Warning::UnmatchedToc(e)) => format!("目录条目“{e}”找不到对应的文章"),
+            (Lang::En, Warning::NoHeadline(n)) => format!("item {n} has no headline"),
+            (Lang::En, Warning::NoText(n)) => format!("item {n} has no text"),
+            (Lang::En, Warning::NoSource(n)) => format!("item {n} has no source"),
+            (Lang::En, Warning::UnmatchedToc(e)) => format!("TOC entry “{e}” matches no item"),
+        }
+    }
 }
 
 fn item_from(found: &body::FoundItem, id: String) -> Item {

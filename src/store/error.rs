@@ -137,11 +137,6 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// The reason of an I/O error in plain English words, without "(os error 2)".
-pub fn io_reason(err: &io::Error) -> String {
-    Reason::of(err).say(Lang::En)
-}
-
 impl StoreError {
     pub fn read(path: &Path, err: &io::Error) -> StoreError {
         StoreError::Read { path: path.to_path_buf(), reason: Reason::of(err) }

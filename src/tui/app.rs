@@ -8,25 +8,23 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::action::{Action, Msg};
 use super::cmd::{Cmd, Select, Step};
 use super::config::Dirs;
 use super::effect::{self, Effect};
-use super::keymap::{Context, Keymap};
-use super::layers::{Confirm, ConfirmKind, Cx, Layer, Reply};
+use super::keymap::Keymap;
+use super::layers::{ConfirmKind, Cx, Layer, Reply};
 use super::msg::Message;
 use super::panes::editor::EditorPane;
 use super::panes::item_editor::ItemEditor;
 use super::panes::outline::{OutlinePane, Row};
 use super::panes::pool::PoolPane;
-use super::screen::{Areas, contains};
+use super::screen::Areas;
 use super::theme::Theme;
 use crate::lang::Lang;
-use crate::model::history::{Loc, Op, item_at};
-use crate::store::recovery::Snapshot;
+use crate::model::history::Loc;
 use crate::store::session::{ReadOnly, Session};
 
 /// How soon after a change its recovery file is written: typing lost to a crash or a
@@ -62,21 +60,6 @@ pub struct Stats {
     pub pending: bool,
 }
 
-/// The recovery file's clock and what it holds.
-#[derive(Default)]
-pub(super) struct Recovery {
-    /// When it is next due (set by the first change after the last write).
-    pub due: Option<Instant>,
-    /// What it holds now (`None`: no file of ours).
-    pub written: Option<Snapshot>,
-    /// What the write under way will hold.
-    pub pending: Option<Option<Snapshot>>,
-    /// The file that holds `written`.
-    pub file: Option<std::path::PathBuf>,
-    /// A failed write was reported (once, not at every keystroke).
-    pub error_shown: bool,
-}
-
 /// Everything about the open document's screen: made anew when another issue is opened.
 pub struct View {
     pub focus: Focus,
@@ -90,7 +73,7 @@ pub struct View {
     pub stats: Stats,
     /// The change whose figures are being made on another thread.
     pub(super) stats_job: Option<u64>,
-    pub(super) recovery: Recovery,
+    pub(super) recovery: super::done::Recovery,
     pub quit: bool,
     /// The first frame is drawn (the pool may be read).
     pub(super) drawn: bool,
@@ -108,7 +91,7 @@ impl View {
             status: None,
             stats: Stats { rev: u64::MAX, pending: true, ..Stats::default() },
             stats_job: None,
-            recovery: Recovery::default(),
+            recovery: super::done::Recovery::default(),
             quit: false,
             drawn: false,
         }
@@ -192,51 +175,6 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         Areas::of(self.screen, self.doc.why_read_only.is_some(), self.view.focus)
-    }
-
-    /// The keymap context of where the user is.
-    pub fn context(&self) -> Context {
-        match (self.top(), self.view.focus) {
-            (Some(layer), _) => layer.context(),
-            (None, Focus::Pool) if self.view.pool.filtering => Context::Filter,
-            (None, Focus::Pool) => Context::Pool,
-            (None, Focus::Outline) => Context::Outline,
-            (None, Focus::Editor) => Context::Editor,
-        }
-    }
-
-    // ----- input ---------------------------------------------------------------------
-
-    /// What a terminal event means here: a named action through the keymap, or text, a
-    /// paste, the mouse, a new size.
-    pub fn route(&self, event: Event) -> Option<Msg> {
-        match event {
-            Event::Key(key) if key.kind == KeyEventKind::Release => None,
-            Event::Key(key) => Some(match self.env.keymap.action_for(self.context(), &key) {
-                Some(Action::None) => return None,
-                Some(action) => Msg::Do(action),
-                None => Msg::Type(key),
-            }),
-            Event::Paste(text) => Some(Msg::Paste(text)),
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { column: m.column, row: m.row }),
-                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
-                    column: m.column,
-                    row: m.row,
-                    down: m.kind == MouseEventKind::ScrollDown,
-                }),
-                _ => None,
-            },
-            Event::Resize(width, height) => Some(Msg::Resize { width, height }),
-            _ => None,
-        }
-    }
-
-    /// A terminal event at `now`: routed, then stepped.
-    pub fn input(&mut self, event: Event, now: Instant) {
-        if let Some(msg) = self.route(event) {
-            self.step(msg, now);
-        }
     }
 
     /// The one entry: take `msg` at `now`, carry out what it asks, write the recovery file
@@ -360,43 +298,6 @@ impl App {
         }
     }
 
-    fn click(&mut self, column: u16, row: u16) {
-        let areas = self.areas();
-        if contains(areas.pool, column, row) {
-            self.set_focus(Focus::Pool);
-            if let Some(k) = self.view.pool.hit(areas.pool, row) {
-                self.view.pool.sel = k;
-            }
-        } else if contains(areas.outline, column, row) {
-            self.set_focus(Focus::Outline);
-            if let Some(r) = self.view.outline.hit(self.doc.issue(), areas.outline, row) {
-                self.view.outline.sel = r;
-            }
-        } else if contains(areas.editor, column, row) {
-            let hit = self.view.editor.hit(areas.editor, self.env.lang, column, row);
-            self.set_focus(Focus::Editor);
-            if let (Some((field, r, c)), Some(ed)) = (hit, &mut self.view.editor.ed) {
-                ed.click(field, r, c);
-            }
-        }
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let areas = self.areas();
-        let step = if down { 3 } else { -3 };
-        if contains(areas.pool, column, row) {
-            self.view.pool.sel = super::panes::moved(self.view.pool.sel, step, self.view.pool.view().len());
-        } else if contains(areas.outline, column, row) {
-            let rows = super::panes::outline::rows(self.doc.issue());
-            let k = rows.iter().position(|r| *r == self.view.outline.sel).unwrap_or(0);
-            self.view.outline.sel = rows[super::panes::moved(k, step, rows.len())];
-        } else if contains(areas.editor, column, row)
-            && let Some(ed) = &mut self.view.editor.ed
-        {
-            ed.scroll(step as i16);
-        }
-    }
-
     // ----- commands ------------------------------------------------------------------
 
     pub(super) fn run(&mut self, mut queue: VecDeque<Cmd>) {
@@ -414,7 +315,7 @@ impl App {
                 Cmd::Leave(then) => self.leave(then, &mut queue),
                 Cmd::Discard(then) => {
                     queue.push_front(Cmd::Effect(Effect::DiscardRecovery));
-                    self.view.recovery = Recovery::default();
+                    self.view.recovery = super::done::Recovery::default();
                     self.then(then, &mut queue);
                 }
                 Cmd::Quit => self.view.quit = true,
@@ -459,84 +360,6 @@ impl App {
         }
     }
 
-    pub fn set_focus(&mut self, focus: Focus) {
-        if self.view.focus == Focus::Editor && focus != Focus::Editor {
-            self.commit_editor();
-        }
-        if focus != Focus::Editor {
-            self.view.list_focus = focus;
-            self.view.pool.filtering = false;
-        }
-        self.view.focus = focus;
-        self.sync_editor();
-        if let Some(ed) = &mut self.view.editor.ed {
-            ed.set_active(focus == Focus::Editor);
-        }
-    }
-
-    /// Make the editor's changes part of the document (one undoable step).
-    pub(super) fn commit_editor(&mut self) {
-        let Some(ed) = &self.view.editor.ed else { return };
-        if !ed.is_modified() || self.doc.read_only {
-            return;
-        }
-        let after = ed.item();
-        let Some(loc) = self.doc.locate(&ed.id) else { return };
-        let Some(before) = item_at(&self.doc.model, loc).cloned() else { return };
-        if before != after {
-            let op = Op::EditItem { at: loc, before: Box::new(before), after: Box::new(after.clone()) };
-            if let Err(e) = self.doc.commit(vec![op]) {
-                tracing::error!("the editor's text did not fit the document: {}", e.0);
-                return;
-            }
-        }
-        if let Some(ed) = &mut self.view.editor.ed {
-            ed.committed(&after);
-        }
-    }
-
-    /// The id of the item the editor should show.
-    fn current_id(&self) -> Option<String> {
-        match self.view.list_focus {
-            Focus::Pool => self.view.pool.selected().map(|k| self.doc.pool()[k].id.clone()),
-            _ => match self.view.outline.sel {
-                Row::Item(pos) => self.doc.issue().item(pos).map(|i| i.id.clone()),
-                _ => None,
-            },
-        }
-    }
-
-    /// Load the current item into the editor, unless it already shows it.
-    fn sync_editor(&mut self) {
-        let editor = &mut self.view.editor.ed;
-        if self.view.list_focus == Focus::Pool
-            && let Some(item) = self.doc.preview_item()
-        {
-            // The pool is still being read: show its newest item, read on its own.
-            if !editor.as_ref().is_some_and(|ed| ed.shows(item)) {
-                *editor = Some(ItemEditor::new(item));
-            }
-            return;
-        }
-        let want = self.current_id();
-        let item =
-            want.as_deref().and_then(|id| self.doc.locate(id)).and_then(|loc| item_at(&self.doc.model, loc));
-        let editor = &mut self.view.editor.ed;
-        match (item, editor.as_ref()) {
-            (Some(item), Some(ed)) if ed.shows(item) => {}
-            (Some(item), _) => {
-                let field = editor.as_ref().filter(|e| e.id == item.id).map(|e| e.focus);
-                let mut ed = ItemEditor::new(item);
-                if let Some(f) = field {
-                    ed.focus_field(f);
-                }
-                ed.set_active(self.view.focus == Focus::Editor);
-                *editor = Some(ed);
-            }
-            (None, _) => *editor = None,
-        }
-    }
-
     /// After any change to the document or the selection: selections valid and visible,
     /// the pool filtered, the editor on the current item, the figures counted.
     pub(super) fn after_change(&mut self) {
@@ -566,45 +389,9 @@ impl App {
         self.view.layers.iter().any(|l| matches!(l, Layer::Confirm(c) if c.kind == ConfirmKind::Restore))
     }
 
-    /// Select an outline row (as a click does).
-    pub fn select_row(&mut self, row: Row) {
-        self.commit_editor();
-        self.view.outline.sel = row;
-        self.after_change();
-    }
-
     /// Open another issue file (asking first about unsaved changes, as Ctrl-O does).
     pub fn open_path(&mut self, path: &std::path::Path) {
         self.run(VecDeque::from([Cmd::Leave(effect::Then::Open(path.to_path_buf()))]));
         self.after_change();
-    }
-
-    /// Ask whether to create the workspace's first issue (a workspace without any).
-    pub fn offer_first_issue(&mut self) {
-        let lang = self.env.lang;
-        let n = self.doc.issue().numbering;
-        let message = match lang {
-            Lang::Zh => format!(
-                "这个工作区还没有任何一期。现在新建 {}（{}）吗？",
-                n.year_and_number(),
-                n.date.chinese()
-            ),
-            Lang::En => format!(
-                "This workspace has no issue yet. Create {} ({}) now?",
-                n.year_and_number(),
-                n.date.chinese()
-            ),
-        };
-        let confirm = Confirm::new(ConfirmKind::FirstIssue, lang.pick("新建第一期", "First issue"), message)
-            .button(
-                lang.pick("是", "Yes"),
-                vec![
-                    Cmd::Effect(Effect::Save { then: effect::Then::Nothing }),
-                    Cmd::Effect(Effect::RememberRecent),
-                ],
-            )
-            .button(lang.pick("否", "No"), vec![Cmd::Quit])
-            .on_cancel(vec![Cmd::Quit]);
-        self.view.layers.push(Layer::Confirm(confirm));
     }
 }

@@ -231,3 +231,18 @@ impl App {
         self.count();
     }
 }
+
+/// The recovery file's clock and what it holds.
+#[derive(Default)]
+pub struct Recovery {
+    /// When it is next due (set by the first change after the last write).
+    pub due: Option<Instant>,
+    /// What it holds now (`None`: no file of ours).
+    pub written: Option<Snapshot>,
+    /// What the write under way will hold.
+    pub pending: Option<Option<Snapshot>>,
+    /// The file that holds `written`.
+    pub file: Option<std::path::PathBuf>,
+    /// A failed write was reported (once, not at every keystroke).
+    pub error_shown: bool,
+}

@@ -97,7 +97,7 @@ pub struct Imported {
     pub path: PathBuf,
     pub items: Vec<Item>,
     pub encoding: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::import::Warning>,
 }
 
 /// Perform `effect` on the open document. The only place of the editor that touches files

@@ -274,3 +274,31 @@ impl App {
 fn pick(zh: bool, a: String, b: String) -> String {
     if zh { a } else { b }
 }
+
+impl App {
+    /// Ask whether to create the workspace's first issue (a workspace without any).
+    pub fn offer_first_issue(&mut self) {
+        let lang = self.env.lang;
+        let n = self.doc.issue().numbering;
+        let message = match lang {
+            Lang::Zh => format!(
+                "这个工作区还没有任何一期。现在新建 {}（{}）吗？",
+                n.year_and_number(),
+                n.date.chinese()
+            ),
+            Lang::En => format!(
+                "This workspace has no issue yet. Create {} ({}) now?",
+                n.year_and_number(),
+                n.date.chinese()
+            ),
+        };
+        let confirm = Confirm::new(ConfirmKind::FirstIssue, lang.pick("新建第一期", "First issue"), message)
+            .button(
+                lang.pick("是", "Yes"),
+                vec![Cmd::Effect(Effect::Save { then: Then::Nothing }), Cmd::Effect(Effect::RememberRecent)],
+            )
+            .button(lang.pick("否", "No"), vec![Cmd::Quit])
+            .on_cancel(vec![Cmd::Quit]);
+        self.view.layers.push(Layer::Confirm(confirm));
+    }
+}

@@ -374,6 +374,45 @@ mod tests {
     }
 
     #[test]
+    fn no_two_actions_share_a_chord_in_one_context() {
+        let map = Keymap::default();
+        let mut bound = 0;
+        for ctx in Context::ALL {
+            let mut seen: HashMap<Chord, Action> = HashMap::new();
+            for b in map.bindings(ctx) {
+                for chord in &b.keys {
+                    bound += 1;
+                    if let Some(other) = seen.insert(*chord, b.action) {
+                        panic!(
+                            "{}: {} is bound to {other:?} and to {:?}",
+                            ctx.name(),
+                            chord.label(),
+                            b.action
+                        );
+                    }
+                }
+            }
+        }
+        assert!(bound > 60, "only {bound} keys bound in all");
+    }
+
+    #[test]
+    fn a_user_binding_takes_its_chord_from_the_default_action() {
+        // Binding ctrl-s to preview leaves save without ctrl-s instead of sharing it.
+        let user: KeymapFile =
+            toml::from_str("[[global]]\nkeys = [\"ctrl-s\"]\naction = \"preview\"\n").unwrap();
+        let map = Keymap::default().with_overrides(&user).unwrap();
+        let chord = Chord::parse("ctrl-s").unwrap();
+        let holders: Vec<Action> = map
+            .bindings(Context::Global)
+            .iter()
+            .filter(|b| b.keys.contains(&chord))
+            .map(|b| b.action)
+            .collect();
+        assert_eq!(holders, vec![Action::Preview]);
+    }
+
+    #[test]
     fn every_default_entry_is_described_in_both_languages() {
         let map = Keymap::default();
         for ctx in Context::ALL {

@@ -11,6 +11,7 @@ pub mod config;
 mod done;
 pub mod effect;
 pub mod fit;
+mod focus;
 mod global;
 pub mod input;
 pub mod keymap;

@@ -96,7 +96,7 @@ pub enum Message {
     Imported {
         count: usize,
         encoding: String,
-        warnings: Vec<String>,
+        warnings: Vec<crate::import::Warning>,
     },
     ImportFailed(ImportError),
     NothingToImport,
@@ -213,9 +213,9 @@ impl Message {
                 let tail = if warnings.is_empty() {
                     String::new()
                 } else if zh {
-                    format!("；注意：{}", warnings.join("；"))
+                    format!("；注意：{}", warnings.iter().map(|w| w.say(lang)).collect::<Vec<_>>().join("；"))
                 } else {
-                    format!("; {}", warnings.join("; "))
+                    format!("; {}", warnings.iter().map(|w| w.say(lang)).collect::<Vec<_>>().join("; "))
                 };
                 pick(
                     lang,

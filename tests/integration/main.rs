@@ -14,6 +14,7 @@ mod import_fixtures;
 mod import_roundtrip;
 mod kill;
 mod layout_properties;
+mod messages;
 mod outputs;
 mod pty;
 mod readme;
