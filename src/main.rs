@@ -228,10 +228,12 @@ fn run_import(
 }
 
 fn run_editor(path: Option<PathBuf>, theme: Option<String>) -> Result<ExitCode, CommandError> {
-    jianbao::tui::run(&jianbao::tui::Options { path, theme, lang: None }).map_err(|e| match e {
-        jianbao::tui::TuiError::Store(e) => CommandError::Store(e),
-        other => CommandError::Usage(jianbao::commands::Usage::Other(other.to_string())),
-    })?;
+    jianbao::tui::run(&jianbao::tui::Options { path, theme, lang: None, cwd: None }).map_err(
+        |e| match e {
+            jianbao::tui::TuiError::Store(e) => CommandError::Store(e),
+            other => CommandError::Usage(jianbao::commands::Usage::Other(other.to_string())),
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

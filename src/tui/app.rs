@@ -5,6 +5,7 @@
 //! routes; the panes and layers decide.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -41,6 +42,8 @@ pub struct Env {
     pub theme: Theme,
     pub dirs: Dirs,
     pub notify: Notify,
+    /// Where jianbao was started: the import dialog opens on it.
+    pub cwd: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

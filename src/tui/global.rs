@@ -71,8 +71,7 @@ impl App {
                 } else if self.doc.ws.is_none() {
                     self.view.status = Some(Message::NoWorkspace);
                 } else {
-                    let start =
-                        std::env::current_dir().map(|d| format!("{}/", d.display())).unwrap_or_default();
+                    let start = format!("{}/", self.env.cwd.display());
                     self.view.layers.push(Layer::Form(Box::new(ImportForm::new(&start))));
                 }
             }

@@ -59,6 +59,8 @@ pub struct Options {
     pub theme: Option<String>,
     /// The interface's language; `None`: config.toml's, else Chinese.
     pub lang: Option<Lang>,
+    /// The folder a dialog's relative paths start from; `None`: the process's.
+    pub cwd: Option<PathBuf>,
 }
 
 /// The issue file to open for `path`: an issue file itself; a workspace's newest issue;
@@ -93,7 +95,8 @@ pub fn start(options: &Options, dirs: &Dirs, notify: Notify, screen: Rect) -> Re
     let keymap = Keymap::default().with_overrides(&config.keys).map_err(|e| {
         TuiError::Config(format!("{}: {e}", dirs.config_file().unwrap_or_default().display()))
     })?;
-    let env = Env { lang, keymap, theme, dirs: dirs.clone(), notify };
+    let cwd = options.cwd.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_default();
+    let env = Env { lang, keymap, theme, dirs: dirs.clone(), notify, cwd };
     let mut app = match resolve(options.path.as_deref(), &config)? {
         Ok(path) => App::new(Session::open(&path)?, env, screen),
         Err(ws) => {

@@ -1,17 +1,38 @@
 //! The whole screen at fixed sizes, as snapshots (reviewed by eye before committing).
 //! Regenerate with `INSTA_UPDATE=always cargo test --test snapshots_tui` and read the diff.
 
+use jianbao::lang::Lang;
+
 use crate::common::app::*;
 
 /// A fresh editor per size, at that size from the start, then the keys.
 fn snap(name: &str, keys: &[&str], sizes: &[(u16, u16)]) {
+    snap_in(Lang::Zh, name, keys, sizes);
+}
+
+/// The same in `lang`; the temporary folder's random name is masked (same length, so the
+/// screen is laid out as it was).
+fn snap_in(lang: Lang, name: &str, keys: &[&str], sizes: &[(u16, u16)]) {
     for &(w, h) in sizes {
-        let (_d, _ws, mut app) = sample_app();
+        let (d, ws) = sample_workspace();
+        let dirs = jianbao::tui::config::Dirs { config: None, state: None };
+        let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, lang);
         app.resize(w, h);
         press(&mut app, keys);
-        let text = screen(&mut app, w, h);
+        let text = mask(&screen(&mut app, w, h), &d.path().file_name().unwrap().to_string_lossy());
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
     }
+}
+
+/// The screen with the temporary folder's random name as X's, also where a narrow field
+/// shows only the end of it (`…k4/ws/exports`).
+fn mask(text: &str, random: &str) -> String {
+    let mut text = text.replace(random, &"X".repeat(random.len()));
+    for start in 1..random.len() {
+        let tail = format!("{}/ws/", &random[start..]);
+        text = text.replace(&tail, &format!("{}/ws/", "X".repeat(random.len() - start)));
+    }
+    text
 }
 
 const BOTH: &[(u16, u16)] = &[(120, 40), (40, 12)];
@@ -58,4 +79,25 @@ fn the_masthead_dialog_in_english() {
 #[test]
 fn too_small_a_window() {
     snap("too_small", &[], &[(39, 11)]);
+}
+
+/// Every layer, in both languages: the forms also at 40×12.
+#[test]
+fn every_layer_in_both_languages() {
+    const WIDE: &[(u16, u16)] = &[(120, 40)];
+    let layers: &[(&str, &[&str], &[(u16, u16)])] = &[
+        ("masthead", &["f2"], BOTH),
+        ("footer", &["f3"], WIDE),
+        ("export", &["ctrl-e"], BOTH),
+        ("import", &["i"], BOTH),
+        ("open", &["ctrl-o"], BOTH),
+        ("section_name", &["tab", "s"], WIDE),
+        ("quit_unsaved", &["enter", "q"], BOTH),
+        ("help", &["f1"], BOTH),
+        ("preview", &["ctrl-p"], WIDE),
+    ];
+    for (name, keys, sizes) in layers {
+        snap_in(Lang::Zh, &format!("layer_{name}_zh"), keys, sizes);
+        snap_in(Lang::En, &format!("layer_{name}_en"), keys, sizes);
+    }
 }

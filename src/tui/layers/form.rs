@@ -241,7 +241,11 @@ impl<K: Copy + PartialEq> Form<K> {
             notes.push(Line::from(Span::styled(e.text(lang), t.error)));
         }
         if let Some((zh, en)) = self.hint {
-            notes.push(Line::from(Span::styled(lang.pick(zh, en).to_string(), t.dim)));
+            // Wrapped with the export's 禁则 (no line starts with 、 or ”); the layout counts
+            // “ ” as two columns where a terminal may show one: a line is never too long.
+            for line in crate::layout::breaking::wrap(lang.pick(zh, en), inner_w as usize, 0, 0) {
+                notes.push(Line::from(Span::styled(line, t.dim)));
+            }
         }
         notes.extend(hint_lines(cx, self.context(), inner_w as usize));
         let extra = notes.len() as u16;

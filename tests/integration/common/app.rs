@@ -51,8 +51,16 @@ impl DerefMut for Harness {
 impl Harness {
     /// The editor on `path` with these folders, in `lang`, on a `SIZE` screen.
     pub fn start(path: &Path, dirs: Dirs, lang: Lang) -> Harness {
-        Harness::try_start(&Options { path: Some(path.to_path_buf()), theme: None, lang: Some(lang) }, dirs)
-            .unwrap_or_else(|e| panic!("{e}"))
+        Harness::try_start(
+            &Options {
+                path: Some(path.to_path_buf()),
+                theme: None,
+                lang: Some(lang),
+                cwd: Some("/home/editor".into()),
+            },
+            dirs,
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// The editor as `tui::start` makes it, or why it would not open.
