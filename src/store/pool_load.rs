@@ -17,7 +17,7 @@ use crate::model::Item;
 /// Pools with more files than this are read in the background.
 pub const LAZY_ABOVE: usize = 400;
 /// More index misses than this (no index yet, or a pool changed wholesale): read at once.
-const MAX_MISSES: usize = 64;
+pub const MAX_MISSES: usize = 64;
 
 /// Every pooled item that could be read (newest first), their fingerprints, and an error
 /// for each file that could not.

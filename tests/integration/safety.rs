@@ -268,3 +268,20 @@ fn reopening_the_same_issue_keeps_it_writable() {
     assert!(!app.doc().read_only);
     assert!(!open(&path).doc().read_only, "the first issue's lock went with it");
 }
+
+#[test]
+fn the_recovery_file_comes_one_second_after_the_first_change_however_long_the_typing() {
+    let (d, ws) = sample_workspace();
+    let state = d.path().join("state");
+    let mut app = open_with_state(&issue_path(&ws, "2026-45"), &state);
+    type_into_first_item(&mut app, "第");
+    // Typing goes on, a key every 200 ms: README's "one second" does not move.
+    for c in "一季度".chars().take(4) {
+        app.pass(Duration::from_millis(200));
+        type_text(&mut app, &c.to_string());
+    }
+    app.pass(Duration::from_millis(390));
+    assert!(recovery_files(&state).is_empty(), "0.99 s after the first change: not yet");
+    app.pass(Duration::from_millis(20));
+    assert_eq!(recovery_files(&state).len(), 1, "1.01 s after the first change, with typing still going on");
+}

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::common::app::*;
 use jianbao::model::{Date, Item};
 use jianbao::store::Workspace;
-use jianbao::store::pool_load::{self, LAZY_ABOVE, PoolStart};
+use jianbao::store::pool_load::{self, LAZY_ABOVE, MAX_MISSES, PoolStart};
 
 /// `n` pooled items in the genre, each with a word of its own (`编号N号`) only in its body.
 fn fill_pool(ws: &Workspace, n: usize) {
@@ -131,4 +131,30 @@ fn a_long_issues_page_count_follows_each_change_without_holding_a_frame() {
     }
     assert!(stats.issue_zi > before_zi, "the placed item counts: {stats:?} after {first:?}");
     assert!(stats.pages >= first.pages);
+}
+
+/// The two numbers README gives: a pool of more than 400 items starts from its index; more
+/// than 64 files changed behind the index and it is read at once instead.
+#[test]
+fn the_lazy_threshold_and_the_miss_limit_are_the_documented_ones() {
+    assert_eq!((LAZY_ABOVE, MAX_MISSES), (400, 64));
+    let lazy = |ws: &Workspace| matches!(pool_load::start(ws).unwrap(), PoolStart::Loading { .. });
+    let (_d, ws) = sample_workspace();
+    let before = ws.pool_items().unwrap().len();
+    fill_pool(&ws, LAZY_ABOVE - before);
+    let _ = pool_load::start(&ws).unwrap();
+    assert!(!lazy(&ws), "exactly {LAZY_ABOVE} items: read at once");
+    fill_pool(&ws, LAZY_ABOVE - before + 1);
+    let _ = pool_load::start(&ws).unwrap(); // the index, now with the new file
+    assert!(lazy(&ws), "one more: from the index");
+    let change = |k: usize| {
+        let id = format!("2026-10-{:02}-p{k:04}", 1 + k % 28);
+        let mut item = ws.pool_file(&id).unwrap().unwrap();
+        item.headline.push_str("（修订）");
+        ws.save_pool_item(&item).unwrap();
+    };
+    (0..MAX_MISSES).for_each(change);
+    assert!(lazy(&ws), "{MAX_MISSES} files changed behind the index: still from the index");
+    change(MAX_MISSES);
+    assert!(!lazy(&ws), "{} changed: read at once", MAX_MISSES + 1);
 }

@@ -72,6 +72,25 @@ fn undo_and_redo_walk_structural_edits_back_and_forth() {
     assert_eq!(app.doc().model, changed);
 }
 
+/// README: "undo … of 200 steps". Two hundred moves undo back to the start; of 201, the
+/// first is forgotten.
+#[test]
+fn history_keeps_exactly_two_hundred_steps() {
+    for (steps, back_to_start) in [(200, true), (201, false)] {
+        let (_d, _ws, mut app) = sample_app();
+        press(&mut app, &["tab"]);
+        let original = app.doc().model.clone();
+        for i in 0..steps {
+            press(&mut app, &[if i % 2 == 0 { "alt-down" } else { "alt-up" }]);
+        }
+        assert_eq!(app.doc().history.len(), 200);
+        for _ in 0..steps + 10 {
+            press(&mut app, &["ctrl-z"]);
+        }
+        assert_eq!(app.doc().model == original, back_to_start, "{steps} steps");
+    }
+}
+
 #[test]
 fn history_keeps_at_least_a_hundred_steps() {
     let (_d, _ws, mut app) = sample_app();
@@ -308,6 +327,62 @@ fn the_export_dialog_writes_exactly_what_the_command_writes() {
             other => panic!("{other:?}"),
         };
     assert_eq!(written, cli);
+}
+
+/// Each choice of the Ctrl-E dialog (README: format, 字 per line, 0 for unwrapped, pages or
+/// not) writes what `jianbao export` writes with the same choice.
+#[test]
+fn each_export_dialog_choice_writes_what_the_command_writes() {
+    use jianbao::commands::export::Format;
+    let cases: [(&[&str], &str, Settings); 4] = [
+        (&["down", "right"], "", Settings { format: Format::Markdown, ..Settings::default() }),
+        (
+            &["down", "down", "backspace", "backspace"],
+            "20",
+            Settings { width: Some(20), ..Settings::default() },
+        ),
+        (
+            &["down", "down", "backspace", "backspace"],
+            "0",
+            Settings { width: Some(0), ..Settings::default() },
+        ),
+        (&["down", "down", "down", "right"], "", Settings { paginate: Some(false), ..Settings::default() }),
+    ];
+    let mut outputs = vec![];
+    for (keys, typed, settings) in cases {
+        let (_d, ws, mut app) = sample_app();
+        let _ = std::fs::remove_dir_all(ws.exports_dir());
+        press(&mut app, &["ctrl-e"]);
+        press(&mut app, keys);
+        type_text(&mut app, typed);
+        press(&mut app, &["enter"]);
+        assert!(no_layer(&app), "{settings:?}: {}", status(&app));
+        let files: Vec<_> = std::fs::read_dir(ws.exports_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let written = std::fs::read_to_string(&files[0]).unwrap();
+        let cli = match export_file(&issue_path(&ws, "2026-45"), Some(std::path::Path::new("-")), settings)
+            .unwrap()
+        {
+            Destination::Stdout(text) => text,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(written, cli, "{settings:?}");
+        outputs.push(written);
+    }
+    assert!(outputs[0].starts_with("# "), "Markdown");
+    assert!(
+        outputs[1]
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.trim_start_matches('\u{c}')) <= 40),
+        "20 字 per line"
+    );
+    assert!(outputs[2].lines().any(|l| unicode_width::UnicodeWidthStr::width(l) > 56), "unwrapped");
+    assert!(!outputs[3].contains('\u{c}'), "no pages");
+    for (i, a) in outputs.iter().enumerate() {
+        for b in &outputs[i + 1..] {
+            assert_ne!(a, b, "every choice changes the output");
+        }
+    }
 }
 
 #[test]
