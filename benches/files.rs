@@ -31,7 +31,12 @@ fn open(c: &mut Criterion) {
                 // As `jianbao DIR`: find the newest issue, open it, draw.
                 let started = Instant::now();
                 let mut app = start(
-                    &Options { path: Some(dir.clone()), theme: None, lang: Some(jianbao::lang::Lang::Zh) },
+                    &Options {
+                        path: Some(dir.clone()),
+                        theme: None,
+                        lang: Some(jianbao::lang::Lang::Zh),
+                        cwd: None,
+                    },
                     &Dirs { config: None, state: None },
                     std::sync::Arc::new(|_| {}),
                     ratatui::layout::Rect::new(0, 0, 200, 60),

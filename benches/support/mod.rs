@@ -73,7 +73,12 @@ pub fn issue_of(n: usize) -> (PathBuf, PathBuf) {
 /// The editor on `issue`, with no user config or state, its pool fully loaded.
 pub fn app(issue: &Path) -> App {
     let mut app = start(
-        &Options { path: Some(issue.to_path_buf()), theme: None, lang: Some(jianbao::lang::Lang::Zh) },
+        &Options {
+            path: Some(issue.to_path_buf()),
+            theme: None,
+            lang: Some(jianbao::lang::Lang::Zh),
+            cwd: None,
+        },
         &Dirs { config: None, state: None },
         std::sync::Arc::new(|_| {}),
         ratatui::layout::Rect::new(0, 0, 200, 60),
