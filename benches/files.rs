@@ -37,7 +37,7 @@ fn open(c: &mut Criterion) {
                         lang: Some(jianbao::lang::Lang::Zh),
                         cwd: None,
                     },
-                    &Dirs { config: None, state: None },
+                    &Dirs { config: None, state: None, fonts: None },
                     std::sync::Arc::new(|_| {}),
                     ratatui::layout::Rect::new(0, 0, 200, 60),
                 )

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use jianbao::check::Severity;
-use jianbao::commands::export::{Destination, Format, Settings, export_file};
+use jianbao::commands::export::{Destination, Format, Settings, export_with};
 use jianbao::commands::{CommandError, check::check_file, new::new_issue};
 use jianbao::lang::Lang;
 
@@ -103,6 +103,7 @@ enum Command {
 enum FormatArg {
     Text,
     Markdown,
+    Pdf,
 }
 
 fn main() -> ExitCode {
@@ -115,6 +116,7 @@ fn main() -> ExitCode {
             let format = match format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Markdown => Format::Markdown,
+                FormatArg::Pdf => Format::Pdf,
             };
             let paginate = match (paginate, no_paginate) {
                 (true, _) => Some(true),
@@ -168,8 +170,18 @@ fn run_new(
 }
 
 fn run_export(issue: &Path, output: Option<&Path>, settings: Settings) -> Result<ExitCode, CommandError> {
-    match export_file(issue, output, settings)? {
-        Destination::Stdout(text) => write_stdout(&text),
+    let config = jianbao::tui::config::Dirs::system().config;
+    let sources = jianbao::export::fonts::Sources::for_export(config.as_deref());
+    let exported = export_with(issue, output, settings, &sources)?;
+    // A PDF says which face served each role, on stderr (stdout may be the PDF itself).
+    if let Some(report) = &exported.report {
+        for line in report.say(interface_lang()) {
+            eprintln!("{line}");
+        }
+    }
+    match exported.destination {
+        Destination::Stdout(text) => write_stdout(text.as_bytes()),
+        Destination::StdoutBytes(bytes) => write_stdout(&bytes),
         Destination::File(path) => println!("{}", path.display()),
         // The bytes went to a device or pipe (perhaps this very stdout): say nothing more.
         Destination::Device(_) => {}
@@ -185,7 +197,7 @@ fn run_check(issue: &Path) -> Result<ExitCode, CommandError> {
         text.push_str(&f.message(lang));
         text.push('\n');
     }
-    write_stdout(&text);
+    write_stdout(text.as_bytes());
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let summary = match lang {
@@ -238,7 +250,7 @@ fn run_editor(path: Option<PathBuf>, theme: Option<String>) -> Result<ExitCode, 
 }
 
 /// Print to stdout; a reader that went away (`| head`) is not an error.
-fn write_stdout(text: &str) {
+fn write_stdout(bytes: &[u8]) {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    let _ = out.write_all(bytes).and_then(|()| out.flush());
 }

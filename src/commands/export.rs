@@ -1,10 +1,13 @@
-//! `jianbao export`: the text or Markdown export of an issue, to a file or stdout. The
-//! editor's export dialog calls the same functions, so both write the same bytes.
+//! `jianbao export`: the text, Markdown or PDF export of an issue, to a file or stdout.
+//! The editor's export dialog calls the same functions, so both write the same bytes.
 
 use std::path::{Path, PathBuf};
 
 use super::{CommandError, Result};
+use crate::export::fonts::{FontSet, Served, Sources};
+use crate::export::pdf::{Missing, pdf};
 use crate::export::{TextOptions, markdown, text};
+use crate::lang::Lang;
 use crate::model::Issue;
 use crate::model::publication::{MAX_WIDTH, MIN_WIDTH};
 use crate::store::output;
@@ -15,6 +18,8 @@ pub enum Format {
     #[default]
     Text,
     Markdown,
+    /// The printed page (see `export::pdf`).
+    Pdf,
 }
 
 impl Format {
@@ -22,8 +27,39 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Markdown => "md",
+            Format::Pdf => "pdf",
         }
     }
+}
+
+/// What a PDF export should tell: the face of each role (and each substitution), and the
+/// characters no face has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub served: Vec<Served>,
+    pub missing: Vec<Missing>,
+    pub pages: usize,
+}
+
+impl Report {
+    /// One line per role, then one per missing character (at most ten, then a count).
+    pub fn say(&self, lang: Lang) -> Vec<String> {
+        let mut out: Vec<String> = self.served.iter().map(|s| s.say(lang)).collect();
+        for m in self.missing.iter().take(10) {
+            out.push(m.say(lang));
+        }
+        if self.missing.len() > 10 {
+            let more = self.missing.len() - 10;
+            out.push(lang.pick(format!("另有 {more} 处缺字"), format!("and {more} more missing characters")));
+        }
+        out
+    }
+}
+
+/// An export's bytes and, for a PDF, its report.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub report: Option<Report>,
 }
 
 /// What to export and how; `None` means "as the issue's layout says".
@@ -59,12 +95,31 @@ pub fn text_options(issue: &Issue, settings: Settings) -> Result<TextOptions> {
     Ok(TextOptions { width, lines_per_page })
 }
 
-/// The export of `issue` with these settings.
+/// The text export of `issue` with these settings (Markdown or text; a PDF is bytes, see
+/// [`render_bytes`]).
 pub fn render(issue: &Issue, settings: Settings) -> Result<String> {
     Ok(match settings.format {
         Format::Markdown => markdown(issue),
-        Format::Text => text(issue, text_options(issue, settings)?),
+        Format::Text | Format::Pdf => text(issue, text_options(issue, settings)?),
     })
+}
+
+/// The export of `issue` as bytes: the PDF on the grid of these settings' width and the
+/// layout's page length (28 × 22 when either is 0), with fonts from `sources`.
+pub fn render_bytes(issue: &Issue, settings: Settings, sources: &Sources) -> Result<Rendered> {
+    if settings.format != Format::Pdf {
+        return Ok(Rendered { bytes: render(issue, settings)?.into_bytes(), report: None });
+    }
+    let options = text_options(issue, Settings { paginate: None, ..settings })?;
+    let mut issue = issue.clone();
+    issue.layout.width = if options.width > 0 { options.width } else { 28 };
+    if issue.layout.lines_per_page == 0 {
+        issue.layout.lines_per_page = DEFAULT_LINES_PER_PAGE;
+    }
+    let mut fonts = FontSet::find(sources, &issue.print.fonts).map_err(super::PrintError::Fonts)?;
+    let out = pdf(&issue, &mut fonts).map_err(super::PrintError::Pdf)?;
+    let report = Report { served: out.served, missing: out.missing, pages: out.pages };
+    Ok(Rendered { bytes: out.bytes, report: Some(report) })
 }
 
 /// Where an export goes by default: `exports/<year>-<NN>.txt` in the issue's workspace,
@@ -95,10 +150,28 @@ pub enum Destination {
     File(PathBuf),
     /// A device, FIFO or descriptor, written in place.
     Device(PathBuf),
+    /// Bytes for standard output (a PDF).
+    StdoutBytes(Vec<u8>),
+}
+
+/// Where an export went and, for a PDF, what it should tell.
+pub struct Exported {
+    pub destination: Destination,
+    pub report: Option<Report>,
 }
 
 /// `jianbao export ISSUE [-o FILE|-] …`
 pub fn export_file(issue_path: &Path, output: Option<&Path>, settings: Settings) -> Result<Destination> {
+    Ok(export_with(issue_path, output, settings, &Sources::for_export(None))?.destination)
+}
+
+/// [`export_file`] with the fonts of `sources`, and the PDF's report.
+pub fn export_with(
+    issue_path: &Path,
+    output: Option<&Path>,
+    settings: Settings,
+    sources: &Sources,
+) -> Result<Exported> {
     let loaded = load_issue(issue_path)?;
     if loaded.read_only {
         return Err(
@@ -106,21 +179,26 @@ pub fn export_file(issue_path: &Path, output: Option<&Path>, settings: Settings)
         );
     }
     let issue = loaded.doc;
-    let out = render(&issue, settings)?;
-    match output {
-        Some(p) if p == Path::new("-") => Ok(Destination::Stdout(out)),
+    let Rendered { bytes, report } = render_bytes(&issue, settings, sources)?;
+    let destination = match output {
+        Some(p) if p == Path::new("-") => match String::from_utf8(bytes) {
+            Ok(text) if settings.format != Format::Pdf => Destination::Stdout(text),
+            Ok(text) => Destination::StdoutBytes(text.into_bytes()),
+            Err(e) => Destination::StdoutBytes(e.into_bytes()),
+        },
         Some(p) => {
-            write_export(p, out.as_bytes(), false)?;
-            Ok(if output::classify(p).is_ok_and(|t| t.is_file()) {
+            write_export(p, &bytes, false)?;
+            if output::classify(p).is_ok_and(|t| t.is_file()) {
                 Destination::File(p.to_path_buf())
             } else {
                 Destination::Device(p.to_path_buf())
-            })
+            }
         }
         None => {
             let p = default_output(issue_path, &issue, settings.format);
-            write_export(&p, out.as_bytes(), true)?;
-            Ok(Destination::File(p))
+            write_export(&p, &bytes, true)?;
+            Destination::File(p)
         }
-    }
+    };
+    Ok(Exported { destination, report })
 }

@@ -23,6 +23,30 @@ pub enum CommandError {
     Import(#[from] crate::import::ImportError),
     #[error("{}", .0.say(Lang::En))]
     Usage(Usage),
+    #[error("{}", .0.say(Lang::En))]
+    Print(PrintError),
+}
+
+/// Why a printed page (PDF) could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintError {
+    Fonts(crate::export::fonts::FontError),
+    Pdf(crate::export::pdf::PdfError),
+}
+
+impl PrintError {
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            PrintError::Fonts(e) => e.say(lang),
+            PrintError::Pdf(e) => e.say(lang),
+        }
+    }
+}
+
+impl From<PrintError> for CommandError {
+    fn from(e: PrintError) -> CommandError {
+        CommandError::Print(e)
+    }
 }
 
 /// A request that cannot be carried out as asked.
@@ -68,6 +92,7 @@ impl CommandError {
             CommandError::Store(e) => e.say(lang),
             CommandError::Import(e) => e.message(lang),
             CommandError::Usage(u) => u.say(lang),
+            CommandError::Print(e) => e.say(lang),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Exports: `&Issue` → text. Pure functions of the issue: same input, same bytes.
 
+pub mod fonts;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 pub use markdown::markdown;

@@ -3,9 +3,9 @@
 //! per paragraph) for pasting into a word processor.
 
 use crate::layout::align::{centre, indent, right, spread};
-use crate::layout::paginate::{Keep, Line, paginate, render_pages};
+use crate::layout::paginate::{Anchor, Keep, Line, Role, paginate_lines, render_pages};
 use crate::layout::{cols, str_cols, wrap, wrap_balanced};
-use crate::model::{HeadlineStyle, Issue, Item, SourcePlacement};
+use crate::model::{HeadlineStyle, Issue, Item, SourcePlacement, TocTarget};
 
 /// Width and page length of a text export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,17 +33,11 @@ pub fn text(issue: &Issue, options: TextOptions) -> String {
         (0, 0) => UNWRAPPED_RULE_ZI,
         (0, w) | (w, _) => w,
     };
-    let mut doc = Doc { width: cols(options.width), rule: cols(rule_zi), body: Vec::new() };
-    doc.masthead(issue);
-    doc.toc(issue);
-    doc.sections(issue);
-    let mut footer = doc.footer(issue);
-    for line in doc.body.iter_mut().map(|l| &mut l.text).chain(footer.iter_mut()) {
-        super::without_controls(line);
-    }
-
+    let (doc, footer) = lay_out(issue, options.width, rule_zi);
     if options.width > 0 && options.lines_per_page > 0 {
-        let pages = paginate(&doc.body, &footer, options.lines_per_page as usize);
+        let pages = paginate_lines(&doc.body, &footer, options.lines_per_page as usize);
+        let pages: Vec<Vec<String>> =
+            pages.into_iter().map(|p| p.into_iter().map(|l| l.text).collect()).collect();
         return render_pages(&pages, doc.width);
     }
     let mut out = String::new();
@@ -54,16 +48,38 @@ pub fn text(issue: &Issue, options: TextOptions) -> String {
     if !footer.is_empty() {
         out.push('\n');
         for line in &footer {
-            out.push_str(line.trim_end());
+            out.push_str(line.text.trim_end());
             out.push('\n');
         }
     }
     out
 }
 
+/// The pages of the paginated text export, each line with its role, for a printer: the
+/// same lines and the same breaks as [`text`] with `width` 字 and `lines_per_page` lines
+/// (both above 0), without the page-number lines.
+pub fn pages(issue: &Issue, width: u32, lines_per_page: u32) -> Vec<Vec<Line>> {
+    assert!(width > 0 && lines_per_page > 0, "pages need a width and a page length");
+    let (doc, footer) = lay_out(issue, width, width);
+    paginate_lines(&doc.body, &footer, lines_per_page as usize)
+}
+
+/// The body and the footer of the export, control characters taken out.
+fn lay_out(issue: &Issue, width: u32, rule_zi: u32) -> (Doc, Vec<Line>) {
+    let mut doc = Doc { width: cols(width), rule: cols(rule_zi), body: Vec::new(), pending: None };
+    doc.masthead(issue);
+    doc.toc(issue);
+    doc.sections(issue);
+    let mut footer = doc.footer(issue);
+    for line in doc.body.iter_mut().chain(footer.iter_mut()) {
+        super::without_controls(&mut line.text);
+    }
+    (doc, footer)
+}
+
 /// Lines taken by the masthead and the TOC (to tell whether the TOC fits the first page).
 pub fn front_matter_lines(issue: &Issue, width: u32) -> usize {
-    let mut doc = Doc { width: cols(width), rule: cols(width.max(1)), body: Vec::new() };
+    let mut doc = Doc { width: cols(width), rule: cols(width.max(1)), body: Vec::new(), pending: None };
     doc.masthead(issue);
     doc.toc(issue);
     doc.body.len()
@@ -75,18 +91,33 @@ struct Doc {
     /// Width of the rules in columns.
     rule: usize,
     body: Vec<Line>,
+    /// The anchor for the next line with text.
+    pending: Option<Anchor>,
 }
 
 impl Doc {
-    fn push(&mut self, text: String, keep: Keep) {
-        self.body.push(Line { text, keep });
+    fn push(&mut self, text: String, keep: Keep, role: Role) {
+        let mut line = Line::of(text, keep, role);
+        if !line.text.is_empty()
+            && let Some(anchor) = self.pending.take()
+        {
+            line.anchor = anchor;
+        }
+        self.body.push(line);
+    }
+
+    /// Mark the line at `at` (the first of what was pushed since) with `anchor`.
+    fn anchor(&mut self, at: usize, anchor: Anchor) {
+        if let Some(line) = self.body.get_mut(at) {
+            line.anchor = anchor;
+        }
     }
 
     /// A blank line; it holds on to what follows as what precedes it does (the space under
     /// a heading belongs to the heading).
     fn blank(&mut self) {
         let keep = self.body.last().map_or(Keep::No, |l| l.keep.min(Keep::Weak));
-        self.push(String::new(), keep);
+        self.push(String::new(), keep, Role::Blank);
     }
 
     /// Lines of `text`, each centred (balanced when it wraps); flush left when unwrapped.
@@ -116,43 +147,44 @@ impl Doc {
     fn paragraph(&mut self, text: &str) {
         const INDENT: &str = "\u{3000}\u{3000}";
         if self.width == 0 {
-            self.push(format!("{INDENT}{text}"), Keep::No);
+            self.push(format!("{INDENT}{text}"), Keep::No, Role::BodyEnd);
             return;
         }
         let lines = wrap(text, self.width, str_cols(INDENT), 0);
+        let last = lines.len().saturating_sub(1);
         for (k, l) in lines.into_iter().enumerate() {
             let text = if k == 0 { format!("{INDENT}{l}") } else { l };
-            self.push(text, Keep::No);
+            self.push(text, Keep::No, if k == last { Role::BodyEnd } else { Role::Body });
         }
     }
 
     fn masthead(&mut self, issue: &Issue) {
         let n = &issue.numbering;
         for l in self.centred(issue.publication.title.trim()) {
-            self.push(l, Keep::Weak);
+            self.push(l, Keep::Weak, Role::Title);
         }
         self.blank();
         for l in self.centred(&n.year_and_number()) {
-            self.push(l, Keep::Weak);
+            self.push(l, Keep::Weak, Role::Number);
         }
         for l in self.centred(&n.total_line()) {
-            self.push(l, Keep::Weak);
+            self.push(l, Keep::Weak, Role::Number);
         }
         self.blank();
         let publisher = issue.publication.publisher.trim();
         let date = n.date.chinese();
         if self.width == 0 {
             let line = if publisher.is_empty() { date } else { format!("{publisher}\u{3000}{date}") };
-            self.push(line, Keep::Weak);
+            self.push(line, Keep::Weak, Role::Publisher);
         } else if let Some(line) = spread(publisher, &date, self.width) {
-            self.push(line, Keep::Weak);
+            self.push(line, Keep::Weak, Role::Publisher);
         } else {
             for l in wrap(publisher, self.width, 0, 0) {
-                self.push(l, Keep::Weak);
+                self.push(l, Keep::Weak, Role::Publisher);
             }
-            self.push(right(&date, self.width, 0), Keep::Weak);
+            self.push(right(&date, self.width, 0), Keep::Weak, Role::Publisher);
         }
-        self.push("━".repeat(self.rule / 2), Keep::No);
+        self.push("━".repeat(self.rule / 2), Keep::No, Role::MastheadRule);
     }
 
     fn toc(&mut self, issue: &Issue) {
@@ -160,47 +192,55 @@ impl Doc {
         if entries.is_empty() {
             return;
         }
-        self.push(issue.publication.toc_heading.trim().to_string(), Keep::Weak);
+        self.push(issue.publication.toc_heading.trim().to_string(), Keep::Weak, Role::TocHeading);
         let prefix = format!("{}\u{3000}", issue.publication.toc_bullet.trim());
         for entry in entries {
+            let at = self.body.len();
+            let to = match entry.target {
+                TocTarget::Item(pos) => Anchor::ToItem(pos.section, pos.index),
+                TocTarget::Section(s) => Anchor::ToSection(s),
+            };
             for l in self.hanging(&prefix, &entry.title) {
-                self.push(l, Keep::No);
+                self.push(l, Keep::No, Role::TocEntry);
             }
+            self.anchor(at, to);
         }
     }
 
     fn sections(&mut self, issue: &Issue) {
-        for section in issue.sections.iter().filter(|s| !s.items.is_empty()) {
+        for (si, section) in issue.sections.iter().enumerate().filter(|(_, s)| !s.items.is_empty()) {
             let title = section.bare_title();
             if !title.is_empty() {
                 self.blank();
+                self.pending = Some(Anchor::Section(si));
                 for l in self.centred(&format!("【{title}】")) {
-                    self.push(l, Keep::Weak);
+                    self.push(l, Keep::Weak, Role::Section);
                 }
             }
             let mut column = "";
-            for item in &section.items {
+            for (ii, item) in section.items.iter().enumerate() {
                 let item_column = item.column.trim();
                 if item_column != column && !item_column.is_empty() {
                     self.blank();
                     for l in self.centred(item_column) {
-                        self.push(l, Keep::Weak);
+                        self.push(l, Keep::Weak, Role::Column);
                     }
                 }
                 column = item_column;
-                self.item(issue, item);
+                self.item(issue, item, Anchor::Item(si, ii));
             }
         }
     }
 
-    fn item(&mut self, issue: &Issue, item: &Item) {
+    fn item(&mut self, issue: &Issue, item: &Item, anchor: Anchor) {
         self.blank();
+        self.pending = Some(anchor);
         let layout = &issue.layout;
         let mut paragraphs: Vec<String> = item.paragraphs().map(str::to_string).collect();
         if layout.headline_style == HeadlineStyle::Heading {
             for part in item.headline_parts() {
                 for l in self.centred(part) {
-                    self.push(l, Keep::Strong);
+                    self.push(l, Keep::Strong, Role::Headline);
                 }
             }
         } else {
@@ -224,40 +264,47 @@ impl Doc {
         }
     }
 
-    fn footer(&self, issue: &Issue) -> Vec<String> {
+    fn footer(&self, issue: &Issue) -> Vec<Line> {
         let f = &issue.footer;
-        let mut lines = Vec::new();
+        let mut lines: Vec<Line> = Vec::new();
+        let add =
+            |lines: &mut Vec<Line>, text: String, role: Role| lines.push(Line::of(text, Keep::No, role));
         for (label, value) in [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)]
         {
             if !value.trim().is_empty() {
-                lines.extend(self.hanging(label, value.trim()));
+                for l in self.hanging(label, value.trim()) {
+                    add(&mut lines, l, Role::Footer);
+                }
             }
         }
         let groups: Vec<_> = f.distribution.iter().filter(|d| !d.label.trim().is_empty()).collect();
         if !groups.is_empty() {
             let rule = "─".repeat(self.rule / 2);
-            lines.push(rule.clone());
+            add(&mut lines, rule.clone(), Role::FooterRuleTop);
             for group in groups {
                 let prefix = format!("{}：", group.label.trim());
                 let pad = indent(str_cols(&prefix));
                 let recipients: Vec<&str> =
                     group.recipients.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect();
                 if recipients.is_empty() {
-                    lines.push(prefix.clone());
+                    add(&mut lines, prefix.clone(), Role::Footer);
                 }
                 for (k, recipient) in recipients.into_iter().enumerate() {
                     let mut block = self.hanging(&prefix, recipient);
                     if k > 0 {
                         block[0] = format!("{pad}{}", &block[0][prefix.len()..]);
                     }
-                    lines.extend(block);
+                    for l in block {
+                        add(&mut lines, l, Role::Footer);
+                    }
                 }
             }
-            lines.push(rule);
+            add(&mut lines, rule, Role::FooterRuleBottom);
         }
         if f.copies > 0 {
             let copies = format!("（共印{}份）", f.copies);
-            lines.push(if self.width == 0 { copies } else { right(&copies, self.width, 0) });
+            let line = if self.width == 0 { copies } else { right(&copies, self.width, 0) };
+            add(&mut lines, line, Role::Copies);
         }
         lines
     }

@@ -428,6 +428,7 @@ pub fn issue(doc: &Document, path: &Path, mut next_id: impl FnMut() -> String) -
         numbering: Numbering { year: m.year, number: m.number, total: m.total.unwrap_or(m.number), date },
         sections,
         footer: doc.footer.clone().unwrap_or_default(),
+        print: Default::default(),
     })
 }
 

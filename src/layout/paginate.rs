@@ -22,16 +22,73 @@ pub enum Keep {
     Strong,
 }
 
+/// What a line is, for a printer that sets each kind in its own face and size (the text
+/// export ignores it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// An empty line (also the padding of a page).
+    #[default]
+    Blank,
+    /// The publication's title in the masthead.
+    Title,
+    /// `2026年 第45期`, `（总第318期）`.
+    Number,
+    /// The publisher and the date.
+    Publisher,
+    /// The rule under the masthead.
+    MastheadRule,
+    TocHeading,
+    TocEntry,
+    /// `【栏目】`.
+    Section,
+    /// A 专栏 heading.
+    Column,
+    /// A headline line (heading style).
+    Headline,
+    /// A line of a paragraph that goes on in the next line (set justified).
+    Body,
+    /// The last line of a paragraph.
+    BodyEnd,
+    /// 信息报送邮箱 / 编辑 / 审核 and the 分送 groups.
+    Footer,
+    /// The rule above the 分送 block (heavy) and below it (thin).
+    FooterRuleTop,
+    FooterRuleBottom,
+    /// （共印N份）.
+    Copies,
+}
+
+/// Where a line leads or what it starts, for a printer's bookmarks and links: the first
+/// line of a section's heading or of an item (section and item index in the issue), and
+/// the first line of a TOC entry pointing at one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Anchor {
+    #[default]
+    None,
+    Section(usize),
+    Item(usize, usize),
+    ToSection(usize),
+    ToItem(usize, usize),
+}
+
 /// One laid-out line of the body and how it holds on to the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub text: String,
     pub keep: Keep,
+    pub role: Role,
+    pub anchor: Anchor,
 }
 
 impl Line {
     pub fn new(text: impl Into<String>, keep: Keep) -> Self {
-        Line { text: text.into(), keep }
+        Line::of(text, keep, Role::Body)
+    }
+
+    pub fn of(text: impl Into<String>, keep: Keep, role: Role) -> Self {
+        let text = text.into();
+        let role = if text.is_empty() { Role::Blank } else { role };
+        Line { text, keep, role, anchor: Anchor::None }
     }
 
     pub fn plain(text: impl Into<String>) -> Self {
@@ -67,9 +124,18 @@ fn break_before(body: &[Line], i: usize, room: usize, per_page: usize) -> bool {
 
 /// Distribute `body` then `footer` over pages of exactly `per_page` lines (`per_page > 0`).
 pub fn paginate(body: &[Line], footer: &[String], per_page: usize) -> Vec<Vec<String>> {
+    let footer: Vec<Line> = footer.iter().map(|t| Line::of(t.as_str(), Keep::No, Role::Footer)).collect();
+    paginate_lines(body, &footer, per_page)
+        .into_iter()
+        .map(|page| page.into_iter().map(|l| l.text).collect())
+        .collect()
+}
+
+/// As [`paginate`], keeping each line's role (the padding is [`Role::Blank`]).
+pub fn paginate_lines(body: &[Line], footer: &[Line], per_page: usize) -> Vec<Vec<Line>> {
     assert!(per_page > 0, "paginate needs a page length");
-    let mut pages: Vec<Vec<String>> = Vec::new();
-    let mut page: Vec<String> = Vec::new();
+    let mut pages: Vec<Vec<Line>> = Vec::new();
+    let mut page: Vec<Line> = Vec::new();
     let mut i = 0;
     while i < body.len() {
         let line = &body[i];
@@ -82,7 +148,7 @@ pub fn paginate(body: &[Line], footer: &[String], per_page: usize) -> Vec<Vec<St
             page = Vec::new();
             continue;
         }
-        page.push(line.text.clone());
+        page.push(line.clone());
         i += 1;
         if page.len() == per_page {
             pages.push(std::mem::take(&mut page));
@@ -95,7 +161,7 @@ pub fn paginate(body: &[Line], footer: &[String], per_page: usize) -> Vec<Vec<St
 /// The footer goes at the foot of the last page: whole, below the body with a blank line
 /// between, or at the foot of a new page when it does not fit there. A footer longer than
 /// a page flows over pages, padded so that it still ends at the foot.
-fn place_footer(pages: &mut Vec<Vec<String>>, mut page: Vec<String>, footer: &[String], per_page: usize) {
+fn place_footer(pages: &mut Vec<Vec<Line>>, mut page: Vec<Line>, footer: &[Line], per_page: usize) {
     if footer.is_empty() {
         if !page.is_empty() || pages.is_empty() {
             pages.push(pad(page, per_page));
@@ -111,7 +177,7 @@ fn place_footer(pages: &mut Vec<Vec<String>>, mut page: Vec<String>, footer: &[S
     let gap = usize::from(!page.is_empty());
     let used = page.len() + gap + footer.len();
     let padding = (per_page - used % per_page) % per_page + gap;
-    let blanks = std::iter::repeat_n(String::new(), padding);
+    let blanks = std::iter::repeat_n(Line::blank(), padding);
     for line in blanks.chain(footer.iter().cloned()) {
         if page.len() == per_page {
             pages.push(std::mem::take(&mut page));
@@ -122,9 +188,9 @@ fn place_footer(pages: &mut Vec<Vec<String>>, mut page: Vec<String>, footer: &[S
     pages.push(page);
 }
 
-fn pad(mut page: Vec<String>, per_page: usize) -> Vec<String> {
+fn pad(mut page: Vec<Line>, per_page: usize) -> Vec<Line> {
     debug_assert!(page.len() <= per_page, "a page overflowed");
-    page.resize(per_page, String::new());
+    page.resize(per_page, Line::blank());
     page
 }
 

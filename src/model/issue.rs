@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::date::Date;
 use super::item::Item;
+use super::print::Print;
 use super::publication::{Footer, Layout, Publication};
 
 /// The file format this program reads and writes.
@@ -23,6 +24,8 @@ pub struct Issue {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub footer: Footer,
+    #[serde(default)]
+    pub print: Print,
 }
 
 /// The `[issue]` table: 2023年 第23期 （总第76期） 2023年9月15日.
@@ -116,6 +119,8 @@ pub struct Profile {
     pub layout: Layout,
     #[serde(default)]
     pub footer: Footer,
+    #[serde(default)]
+    pub print: Print,
 }
 
 /// `pool/<id>.toml`: one item waiting in the pool.
@@ -137,6 +142,7 @@ impl Issue {
             numbering: Numbering { year: date.year().max(0) as u16, number: 1, total: 1, date },
             sections: vec![Section::new("")],
             footer: profile.footer.clone(),
+            print: profile.print.clone(),
         }
     }
 
@@ -146,18 +152,18 @@ impl Issue {
     /// this issue.
     pub fn next(&self, profile: Option<&Profile>) -> Option<Issue> {
         let numbering = self.numbering.next()?;
-        let (publication, layout, footer) = match profile {
+        let (publication, layout, footer, print) = match profile {
             Some(p) if p.publication.title.trim() == self.publication.title.trim() => {
-                (p.publication.clone(), p.layout.clone(), p.footer.clone())
+                (p.publication.clone(), p.layout.clone(), p.footer.clone(), p.print.clone())
             }
-            _ => (self.publication.clone(), self.layout.clone(), self.footer.clone()),
+            _ => (self.publication.clone(), self.layout.clone(), self.footer.clone(), self.print.clone()),
         };
         let sections = self
             .sections
             .iter()
             .map(|s| Section { title: s.title.clone(), toc: s.toc, items: Vec::new() })
             .collect();
-        Some(Issue { format: FORMAT, publication, layout, numbering, sections, footer })
+        Some(Issue { format: FORMAT, publication, layout, numbering, sections, footer, print })
     }
 
     /// 字数 of every placed item.

@@ -215,6 +215,7 @@ mod tests {
                 })
                 .collect(),
             footer: Footer::default(),
+            print: Default::default(),
         }
     }
 

@@ -45,6 +45,9 @@ pub fn chinese(message: &str) -> String {
     if let Some(date) = m.strip_suffix(" is not a date in the calendar") {
         return format!("{date} 不是日历上的日期");
     }
+    if let Some(what) = m.strip_suffix(" is not a colour like #E60012") {
+        return format!("{what} 不是形如 #E60012 的颜色");
+    }
     if let Some(what) = m.strip_suffix(" is out of range") {
         return format!("{what} 超出范围");
     }

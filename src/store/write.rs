@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Date, Footer, Issue, Item, Layout, Profile, Publication, Section};
+use crate::model::{Date, Footer, Issue, Item, Layout, Print, Profile, Publication, Section};
 
 /// A TOML basic string: `"…"` with `\`, `"` and control characters escaped.
 pub fn basic_string(s: &str) -> String {
@@ -114,6 +114,24 @@ fn footer(out: &mut Out, f: &Footer) {
     }
 }
 
+/// `[print]` and `[print.fonts]`, with only what differs from the defaults (nothing at all
+/// for the default page).
+fn print(out: &mut Out, p: &Print) {
+    let (values, fonts) = p.changed();
+    if !values.is_empty() {
+        out.table("[print]");
+        for (key, value) in values {
+            out.raw(key, value);
+        }
+    }
+    if !fonts.is_empty() {
+        out.table("[print.fonts]");
+        for (key, value) in fonts {
+            out.str(key, &value);
+        }
+    }
+}
+
 fn item_fields(out: &mut Out, item: &Item) {
     out.str("id", &item.id);
     out.str("headline", &item.headline);
@@ -153,6 +171,7 @@ pub fn issue_toml(issue: &Issue) -> String {
         section(&mut out, s);
     }
     footer(&mut out, &issue.footer);
+    print(&mut out, &issue.print);
     out.0
 }
 
@@ -170,6 +189,7 @@ pub fn profile_toml(profile: &Profile) -> String {
     publication(&mut out, &profile.publication);
     layout(&mut out, &profile.layout);
     footer(&mut out, &profile.footer);
+    print(&mut out, &profile.print);
     out.0
 }
 

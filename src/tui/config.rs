@@ -28,6 +28,9 @@ pub struct Config {
 pub struct Dirs {
     pub config: Option<PathBuf>,
     pub state: Option<PathBuf>,
+    /// Font folders to print with instead of the system's and `<config>/fonts` (tests;
+    /// `None` in use).
+    pub fonts: Option<Vec<PathBuf>>,
 }
 
 impl Dirs {
@@ -36,8 +39,17 @@ impl Dirs {
             Some(d) => Dirs {
                 config: Some(d.config_dir().to_path_buf()),
                 state: Some(d.state_dir().unwrap_or_else(|| d.data_local_dir()).to_path_buf()),
+                fonts: None,
             },
-            None => Dirs { config: None, state: None },
+            None => Dirs { config: None, state: None, fonts: None },
+        }
+    }
+
+    /// Where a PDF export looks for fonts.
+    pub fn font_sources(&self) -> crate::export::fonts::Sources {
+        match &self.fonts {
+            Some(folders) => crate::export::fonts::Sources { system: false, folders: folders.clone() },
+            None => crate::export::fonts::Sources::for_export(self.config.as_deref()),
         }
     }
 

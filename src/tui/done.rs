@@ -11,6 +11,7 @@ use super::app::{App, Focus, Stats};
 use super::cmd::{Cmd, Select, Step};
 use super::effect::{self, Done, Effect, Imported};
 use super::layers::Layer;
+use super::layers::confirm::{Confirm, ConfirmKind};
 use super::layers::open::OpenList;
 use super::msg::Message;
 use super::panes::pool::pool_slot;
@@ -55,7 +56,19 @@ impl App {
                 say(self, Message::LockLost(kept));
             }
             Done::Saved(Err(e), _) => say(self, Message::SaveFailed(e)),
-            Done::Exported(Ok(path)) => say(self, Message::Exported(path)),
+            Done::Exported(Ok((path, report))) => {
+                say(self, Message::Exported(path));
+                // A PDF: which face served each role, and what had to be substituted.
+                if let Some(report) = report {
+                    let lang = self.env.lang;
+                    let pages = report.pages;
+                    let head = lang.pick(format!("共 {pages} 页。字体："), format!("{pages} pages. Fonts:"));
+                    let text = std::iter::once(head).chain(report.say(lang)).collect::<Vec<_>>().join("\n");
+                    let info = Confirm::new(ConfirmKind::Info, lang.pick("PDF 已导出", "PDF exported"), text)
+                        .button(lang.pick("确定", "OK"), vec![]);
+                    self.view.layers.push(Layer::Confirm(info));
+                }
+            }
             Done::Exported(Err(e)) => say(self, Message::ExportFailed(e)),
             Done::Imported(Ok(imported)) => self.imported(imported, queue),
             Done::Imported(Err(e)) => say(self, Message::ImportFailed(e)),

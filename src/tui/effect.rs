@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crate::commands::CommandError;
-use crate::commands::export::{Settings, render, write_export};
+use crate::commands::export::{Settings, render_bytes, write_export};
 use crate::import::ImportError;
 use crate::model::{Date, Item};
 use crate::store::lock::{Holder, IssueLock, TAKE_OVER_PATIENCE, TakeOverError, take_over};
@@ -76,7 +76,7 @@ pub struct OpenEntry {
 #[allow(clippy::large_enum_variant)]
 pub enum Done {
     Saved(Result<SaveReport, StoreError>, Then),
-    Exported(Result<PathBuf, CommandError>),
+    Exported(Result<(PathBuf, Option<crate::commands::export::Report>), CommandError>),
     Imported(Result<Imported, ImportError>),
     Opened(Result<Box<Session>, StoreError>),
     Created(Result<PathBuf, CommandError>),
@@ -105,10 +105,14 @@ pub struct Imported {
 pub fn run(effect: Effect, doc: &mut Session, dirs: &Dirs) -> Done {
     match effect {
         Effect::Save { then } => Done::Saved(doc.save(), then),
-        Effect::Export { path, settings, make_folder } => Done::Exported(
-            render(doc.issue(), settings)
-                .and_then(|out| write_export(&path, out.as_bytes(), make_folder).map(|()| path)),
-        ),
+        Effect::Export { path, settings, make_folder } => {
+            let fonts = dirs.font_sources();
+            Done::Exported(
+                render_bytes(doc.issue(), settings, &fonts).and_then(|out| {
+                    write_export(&path, &out.bytes, make_folder).map(|()| (path, out.report))
+                }),
+            )
+        }
         Effect::Import { path } => Done::Imported(import(doc, path)),
         Effect::Open { path } => {
             let same = crate::store::lock::lock_path(&path) == crate::store::lock::lock_path(&doc.issue_path);

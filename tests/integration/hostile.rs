@@ -146,7 +146,11 @@ fn a_bad_file_is_never_overwritten_by_the_editor() {
     fs::write(&bad, "format = 1\n[publication\n").unwrap();
     let err = crate::common::app::Harness::try_start(
         &jianbao::tui::Options { path: Some(bad.clone()), theme: None, lang: None, cwd: None },
-        jianbao::tui::config::Dirs { config: None, state: None },
+        jianbao::tui::config::Dirs {
+            config: None,
+            state: None,
+            fonts: Some(crate::common::app::test_fonts()),
+        },
     )
     .err()
     .expect("refused")

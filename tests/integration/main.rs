@@ -16,6 +16,7 @@ mod kill;
 mod layout_properties;
 mod messages;
 mod outputs;
+mod pdf;
 mod pty;
 mod readme;
 mod recovery_props;

@@ -101,7 +101,11 @@ impl Check {
 }
 
 fn zh_app(ws: &jianbao::store::Workspace, stem: &str) -> Harness {
-    Harness::start(&issue_path(ws, stem), Dirs { config: None, state: None }, Lang::Zh)
+    Harness::start(
+        &issue_path(ws, stem),
+        Dirs { config: None, state: None, fonts: Some(crate::common::app::test_fonts()) },
+        Lang::Zh,
+    )
 }
 
 #[test]

@@ -15,7 +15,11 @@ fn snap(name: &str, keys: &[&str], sizes: &[(u16, u16)]) {
 fn snap_in(lang: Lang, name: &str, keys: &[&str], sizes: &[(u16, u16)]) {
     for &(w, h) in sizes {
         let (d, ws) = sample_workspace();
-        let dirs = jianbao::tui::config::Dirs { config: None, state: None };
+        let dirs = jianbao::tui::config::Dirs {
+            config: None,
+            state: None,
+            fonts: Some(crate::common::app::test_fonts()),
+        };
         let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, lang);
         app.resize(w, h);
         press(&mut app, keys);
@@ -70,7 +74,11 @@ fn the_footer_dialog() {
 #[test]
 fn the_masthead_dialog_in_english() {
     let (_d, ws) = sample_workspace();
-    let dirs = jianbao::tui::config::Dirs { config: None, state: None };
+    let dirs = jianbao::tui::config::Dirs {
+        config: None,
+        state: None,
+        fonts: Some(crate::common::app::test_fonts()),
+    };
     let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, jianbao::lang::Lang::En);
     press(&mut app, &["f2"]);
     insta::assert_snapshot!("masthead_dialog_en_120x40", screen(&mut app, 120, 40));
@@ -81,11 +89,14 @@ fn too_small_a_window() {
     snap("too_small", &[], &[(39, 11)]);
 }
 
+/// A layer's name, the keys that open it and the sizes to show it at.
+type LayerCase<'a> = (&'a str, &'a [&'a str], &'a [(u16, u16)]);
+
 /// Every layer, in both languages: the forms also at 40×12.
 #[test]
 fn every_layer_in_both_languages() {
     const WIDE: &[(u16, u16)] = &[(120, 40)];
-    let layers: &[(&str, &[&str], &[(u16, u16)])] = &[
+    let layers: &[LayerCase] = &[
         ("masthead", &["f2"], BOTH),
         ("footer", &["f3"], WIDE),
         ("export", &["ctrl-e"], BOTH),

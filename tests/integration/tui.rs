@@ -386,6 +386,23 @@ fn each_export_dialog_choice_writes_what_the_command_writes() {
 }
 
 #[test]
+fn the_export_dialog_writes_the_pdf_the_command_writes_and_shows_its_fonts() {
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["ctrl-e", "down", "right", "right", "enter"]);
+    let written =
+        std::fs::read(ws.exports_dir().join("2026-45.pdf")).expect("the default name follows the format");
+    let Some(Layer::Confirm(info)) = app.top() else { panic!("the fonts are shown: {}", status(&app)) };
+    assert!(info.message.contains("正文：仿宋_GB2312 未找到，改用 Noto Serif CJK SC"), "{}", info.message);
+    press(&mut app, &["enter"]);
+    assert!(no_layer(&app));
+    let issue = load_issue(&issue_path(&ws, "2026-45")).unwrap().doc;
+    let sources = jianbao::export::fonts::Sources { system: false, folders: test_fonts() };
+    let settings = Settings { format: jianbao::commands::export::Format::Pdf, ..Settings::default() };
+    let cli = jianbao::commands::export::render_bytes(&issue, settings, &sources).unwrap();
+    assert!(written == cli.bytes, "the same issue gives the same bytes, from the dialog or the command");
+}
+
+#[test]
 fn the_preview_is_the_export_text() {
     let (_d, _ws, mut app) = sample_app();
     press(&mut app, &["ctrl-p"]);
@@ -443,7 +460,11 @@ fn the_help_lists_every_binding() {
 #[test]
 fn english_with_jianbao_lang() {
     let (_d, ws) = sample_workspace();
-    let dirs = jianbao::tui::config::Dirs { config: None, state: None };
+    let dirs = jianbao::tui::config::Dirs {
+        config: None,
+        state: None,
+        fonts: Some(crate::common::app::test_fonts()),
+    };
     let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, jianbao::lang::Lang::En);
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("Pool") && text.contains("Outline") && text.contains("Editor"));
@@ -470,7 +491,11 @@ fn a_workspace_without_issues_offers_the_first_one() {
     }
     let mut app = Harness::try_start(
         &jianbao::tui::Options { path: Some(ws.root().to_path_buf()), theme: None, lang: None, cwd: None },
-        jianbao::tui::config::Dirs { config: None, state: None },
+        jianbao::tui::config::Dirs {
+            config: None,
+            state: None,
+            fonts: Some(crate::common::app::test_fonts()),
+        },
     )
     .unwrap();
     assert!(app.top().is_some());
@@ -550,7 +575,11 @@ fn theme_language_and_keys_come_from_config_toml() {
         "theme = \"high-contrast\"\nlanguage = \"en\"\n[[keys.pool]]\nkeys = [\"x\"]\naction = \"place\"\n",
     )
     .unwrap();
-    let dirs = jianbao::tui::config::Dirs { config: Some(config.path().to_path_buf()), state: None };
+    let dirs = jianbao::tui::config::Dirs {
+        config: Some(config.path().to_path_buf()),
+        state: None,
+        fonts: Some(crate::common::app::test_fonts()),
+    };
     let options =
         jianbao::tui::Options { path: Some(issue_path(&ws, "2026-45")), theme: None, lang: None, cwd: None };
     let mut app = Harness::try_start(&options, dirs.clone()).unwrap();

@@ -22,6 +22,8 @@ pub enum ConfirmKind {
     DeleteSection,
     FirstIssue,
     TakeOver,
+    /// Something to read, with one button (the fonts of a PDF export).
+    Info,
 }
 
 pub struct Confirm {

@@ -123,12 +123,24 @@ pub fn sample_workspace() -> (TempDir, Workspace) {
 
 /// The editor on `path`, with no user config and no state folder, in Chinese.
 pub fn open(path: &Path) -> Harness {
-    Harness::start(path, Dirs { config: None, state: None }, Lang::Zh)
+    Harness::start(
+        path,
+        Dirs { config: None, state: None, fonts: Some(crate::common::app::test_fonts()) },
+        Lang::Zh,
+    )
 }
 
 /// The editor on `path` with `state` as its state folder (recent files, recovery files).
 pub fn open_with_state(path: &Path, state: &Path) -> Harness {
-    Harness::start(path, Dirs { config: None, state: Some(state.to_path_buf()) }, Lang::Zh)
+    Harness::start(
+        path,
+        Dirs {
+            config: None,
+            state: Some(state.to_path_buf()),
+            fonts: Some(crate::common::app::test_fonts()),
+        },
+        Lang::Zh,
+    )
 }
 
 /// The editor on issue 2026-45 of a fresh copy of the samples.
@@ -286,4 +298,9 @@ pub fn select_pooled(app: &mut Harness, id: &str) {
         press(app, &["down"]);
     }
     panic!("{id} is not in the pool list");
+}
+
+/// The committed font subset: what every test prints with (never the machine's fonts).
+pub fn test_fonts() -> Vec<PathBuf> {
+    vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fonts")]
 }

@@ -135,6 +135,7 @@ pub fn issue() -> impl Strategy<Value = Issue> {
                     numbering: Numbering { year: y as u16, number, total, date: Date::new(y, m, d).unwrap() },
                     sections,
                     footer,
+                    print: Default::default(),
                 }
             },
         )
