@@ -1,5 +1,5 @@
 //! Files and text: open a workspace of 10,000 pooled items and 52 issues (to the first
-//! frame), export a 300-item issue (wrapped, paginated, Markdown), lay out a 100,000-字
+//! frame), export a 300-item issue (wrapped, paginated, Markdown, PDF), lay out a 100,000-字
 //! paragraph, save a 300-item issue.
 
 mod support;
@@ -9,6 +9,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use jianbao::commands::export::{Format, Settings, render_bytes};
+use jianbao::export::fonts::{FontSet, Sources};
 use jianbao::export::{TextOptions, markdown, text};
 use jianbao::layout::wrap;
 use jianbao::model::Item;
@@ -67,6 +69,19 @@ fn export(c: &mut Criterion) {
         b.iter(|| text(black_box(&issue), TextOptions { width: 28, lines_per_page: 22 }))
     });
     group.bench_function("markdown", |b| b.iter(|| markdown(black_box(&issue))));
+    // The PDF with this machine's fonts (the committed test subset where it has none),
+    // font discovery included: what `jianbao export --format pdf` does.
+    let settings = Settings { format: Format::Pdf, ..Settings::default() };
+    let system = Sources::for_export(None);
+    let sources = if FontSet::find(&system, &issue.print.fonts).is_ok() {
+        system
+    } else {
+        Sources { system: false, folders: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fonts")] }
+    };
+    let bytes = render_bytes(&issue, settings, &sources).unwrap().bytes.len();
+    eprintln!("PDF of the 300-item issue: {bytes} bytes");
+    group.sample_size(10);
+    group.bench_function("pdf", |b| b.iter(|| render_bytes(black_box(&issue), settings, &sources).unwrap()));
     group.finish();
 }
 
