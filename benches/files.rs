@@ -1,5 +1,5 @@
 //! Files and text: open a workspace of 10,000 pooled items and 52 issues (to the first
-//! frame), export a 300-item issue (wrapped, paginated, Markdown, PDF), lay out a 100,000-字
+//! frame), export a 300-item issue (wrapped, paginated, Markdown, PDF, DOCX), lay out a 100,000-字
 //! paragraph, save a 300-item issue.
 
 mod support;
@@ -82,6 +82,10 @@ fn export(c: &mut Criterion) {
     eprintln!("PDF of the 300-item issue: {bytes} bytes");
     group.sample_size(10);
     group.bench_function("pdf", |b| b.iter(|| render_bytes(black_box(&issue), settings, &sources).unwrap()));
+    let docx = Settings { format: Format::Docx, ..Settings::default() };
+    let bytes = render_bytes(&issue, docx, &sources).unwrap().bytes.len();
+    eprintln!("DOCX of the 300-item issue: {bytes} bytes");
+    group.bench_function("docx", |b| b.iter(|| render_bytes(black_box(&issue), docx, &sources).unwrap()));
     group.finish();
 }
 

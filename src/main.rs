@@ -104,6 +104,7 @@ enum FormatArg {
     Text,
     Markdown,
     Pdf,
+    Docx,
 }
 
 fn main() -> ExitCode {
@@ -117,6 +118,7 @@ fn main() -> ExitCode {
                 FormatArg::Text => Format::Text,
                 FormatArg::Markdown => Format::Markdown,
                 FormatArg::Pdf => Format::Pdf,
+                FormatArg::Docx => Format::Docx,
             };
             let paginate = match (paginate, no_paginate) {
                 (true, _) => Some(true),

@@ -20,6 +20,8 @@ pub enum Format {
     Markdown,
     /// The printed page (see `export::pdf`).
     Pdf,
+    /// The same page for Word/WPS (see `export::docx`).
+    Docx,
 }
 
 impl Format {
@@ -28,6 +30,7 @@ impl Format {
             Format::Text => "txt",
             Format::Markdown => "md",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 }
@@ -100,14 +103,14 @@ pub fn text_options(issue: &Issue, settings: Settings) -> Result<TextOptions> {
 pub fn render(issue: &Issue, settings: Settings) -> Result<String> {
     Ok(match settings.format {
         Format::Markdown => markdown(issue),
-        Format::Text | Format::Pdf => text(issue, text_options(issue, settings)?),
+        Format::Text | Format::Pdf | Format::Docx => text(issue, text_options(issue, settings)?),
     })
 }
 
 /// The export of `issue` as bytes: the PDF on the grid of these settings' width and the
 /// layout's page length (28 × 22 when either is 0), with fonts from `sources`.
 pub fn render_bytes(issue: &Issue, settings: Settings, sources: &Sources) -> Result<Rendered> {
-    if settings.format != Format::Pdf {
+    if !matches!(settings.format, Format::Pdf | Format::Docx) {
         return Ok(Rendered { bytes: render(issue, settings)?.into_bytes(), report: None });
     }
     let options = text_options(issue, Settings { paginate: None, ..settings })?;
@@ -115,6 +118,9 @@ pub fn render_bytes(issue: &Issue, settings: Settings, sources: &Sources) -> Res
     issue.layout.width = if options.width > 0 { options.width } else { 28 };
     if issue.layout.lines_per_page == 0 {
         issue.layout.lines_per_page = DEFAULT_LINES_PER_PAGE;
+    }
+    if settings.format == Format::Docx {
+        return Ok(Rendered { bytes: crate::export::docx::docx(&issue), report: None });
     }
     let mut fonts = FontSet::find(sources, &issue.print.fonts).map_err(super::PrintError::Fonts)?;
     let out = pdf(&issue, &mut fonts).map_err(super::PrintError::Pdf)?;
@@ -182,7 +188,9 @@ pub fn export_with(
     let Rendered { bytes, report } = render_bytes(&issue, settings, sources)?;
     let destination = match output {
         Some(p) if p == Path::new("-") => match String::from_utf8(bytes) {
-            Ok(text) if settings.format != Format::Pdf => Destination::Stdout(text),
+            Ok(text) if matches!(settings.format, Format::Text | Format::Markdown) => {
+                Destination::Stdout(text)
+            }
             Ok(text) => Destination::StdoutBytes(text.into_bytes()),
             Err(e) => Destination::StdoutBytes(e.into_bytes()),
         },

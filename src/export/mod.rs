@@ -1,5 +1,6 @@
 //! Exports: `&Issue` → text. Pure functions of the issue: same input, same bytes.
 
+pub mod docx;
 pub mod fonts;
 pub mod markdown;
 pub mod pdf;

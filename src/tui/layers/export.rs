@@ -25,7 +25,7 @@ pub enum E {
 }
 
 /// The formats offered, in the order of the choice.
-pub const FORMATS: [Format; 3] = [Format::Text, Format::Markdown, Format::Pdf];
+pub const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Pdf, Format::Docx];
 
 pub struct ExportForm {
     form: Form<E>,
@@ -43,7 +43,10 @@ impl ExportForm {
                 Field::choice(
                     E::Format,
                     Label::Format,
-                    options(lang, &[("纯文本", "text"), ("Markdown", "Markdown"), ("PDF", "PDF")]),
+                    options(
+                        lang,
+                        &[("纯文本", "text"), ("Markdown", "Markdown"), ("PDF", "PDF"), ("Word", "Word")],
+                    ),
                     0,
                 ),
                 Field::line(E::Width, Label::Width, &issue.layout.width.to_string()),

@@ -1,0 +1,406 @@
+//! The issue as a Word document, for editing in Word or WPS: the same page as the PDF
+//! (A4, the 版心's margins, 28 字 × 22 lines through Word's document grid), the masthead in
+//! red with its rule, real paragraph styles (正文, 标题, 栏目, 专栏, 来源, 目录, 报头, 报尾)
+//! with the East Asian font named on every style and run (never a theme font: WPS reports
+//! those missing), page numbers `— N —` as PAGE fields in odd and even footers, and the
+//! 报尾 in a frame at the foot of the last page. Word breaks the lines itself, so its pages
+//! may differ from the text export's by one.
+//!
+//! docx-rs writes the package.
+
+use docx_rs::{
+    AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
+    LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Style, StyleType, Tab, TabValueType,
+};
+
+use super::fonts::Role;
+use super::text::run_in_headline;
+use crate::layout::str_zi;
+use crate::model::print::{Print, Rgb};
+use crate::model::{HeadlineStyle, Issue, Item, SourcePlacement};
+
+/// Twips (1/20 pt) per millimetre.
+const TWIPS: f32 = 1440.0 / 25.4;
+
+fn twips(mm: f32) -> i32 {
+    (mm * TWIPS).round() as i32
+}
+
+/// Half-points, Word's unit of type size.
+fn half_points(pt: f32) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+fn hex(c: Rgb) -> String {
+    format!("{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The face named for `role`: `[print.fonts]`'s family, or the role's first choice (the
+/// office's own font: Word and WPS substitute what the machine lacks).
+pub fn family(print: &Print, role: Role) -> String {
+    let f = &print.fonts;
+    let asked = match role {
+        Role::Body => &f.body,
+        Role::Title => &f.title,
+        Role::Heading => &f.heading,
+        Role::Kai => &f.kai,
+        Role::Number => &f.number,
+        Role::Latin => &f.latin,
+    };
+    let asked = asked.trim();
+    // A font file's name is no family for Word: take the role's first choice then.
+    if asked.is_empty() || asked.contains('/') || asked.contains('\\') {
+        return role.families()[0].to_string();
+    }
+    asked.to_string()
+}
+
+/// East Asian face of `role`, Latin face for ASCII.
+fn fonts(print: &Print, role: Role) -> RunFonts {
+    let latin = family(print, Role::Latin);
+    RunFonts::new().east_asia(family(print, role)).ascii(latin.clone()).hi_ansi(latin).cs(family(print, role))
+}
+
+/// Style ids, and the names Word shows.
+const STYLES: [(&str, &str); 10] = [
+    ("Body", "正文"),
+    ("Headline", "标题"),
+    ("Section", "栏目"),
+    ("Column", "专栏"),
+    ("Source", "来源"),
+    ("TocHeading", "目录标题"),
+    ("Toc", "目录"),
+    ("Masthead", "报头"),
+    ("MastheadLine", "报头行"),
+    ("Colophon", "报尾"),
+];
+
+fn styles(print: &Print, docx: Docx) -> Docx {
+    let body = half_points(print.body_size.0);
+    let heading = half_points(print.heading_size.0);
+    let exact = LineSpacing::new().line_rule(LineSpacingType::Auto).line(240);
+    let mut docx = docx;
+    // Word's and LibreOffice's grid take the 字 pitch from the Normal style's size: it
+    // must be the body's (docx-rs leaves it empty, and LibreOffice then reads 12 pt).
+    let normal =
+        Style::new("Normal", StyleType::Paragraph).name("Normal").fonts(fonts(print, Role::Body)).size(body);
+    docx.styles.styles.retain(|s| s.style_id != "Normal");
+    docx = docx.add_style(normal);
+    for (id, name) in STYLES {
+        let (role, size) = match id {
+            "Headline" => (Role::Title, heading),
+            "Section" | "TocHeading" => (Role::Heading, heading),
+            "Column" => (Role::Kai, heading),
+            "Masthead" => (Role::Title, half_points(print.title_size.0)),
+            _ => (Role::Body, body),
+        };
+        let mut style = Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .fonts(fonts(print, role))
+            .size(size)
+            .snap_to_grid(true)
+            .line_spacing(exact.clone());
+        style = match id {
+            "Body" | "Source" => style.align(AlignmentType::Both),
+            "Headline" | "Section" | "Column" | "Masthead" | "MastheadLine" => {
+                style.align(AlignmentType::Center)
+            }
+            _ => style.align(AlignmentType::Left),
+        };
+        if id == "Masthead" {
+            style = style.color(hex(print.red));
+        }
+        docx = docx.add_style(style);
+    }
+    docx
+}
+
+fn run(text: &str, print: &Print, role: Role) -> Run {
+    Run::new().add_text(text).fonts(fonts(print, role))
+}
+
+fn para(style: &str, text: &str, print: &Print, role: Role) -> Paragraph {
+    Paragraph::new().style(style).add_run(run(text, print, role))
+}
+
+/// `— N —` with a PAGE field, at the right (odd pages) or the left (even), one 字 in.
+fn page_number(print: &Print, odd: bool) -> Footer {
+    let f = fonts(print, Role::Number);
+    let size = half_points(print.number_size.0);
+    let dash = |t: &str| Run::new().add_text(t).fonts(f.clone()).size(size);
+    let field = Run::new()
+        .fonts(fonts(print, Role::Latin))
+        .size(size)
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("1")
+        .add_field_char(FieldCharType::End, false);
+    let zi = twips(print.text_width.0) / 28;
+    let p = Paragraph::new().add_run(dash("— ")).add_run(field).add_run(dash(" —"));
+    let p = if odd {
+        p.align(AlignmentType::Right).indent(None, None, Some(zi), None)
+    } else {
+        p.align(AlignmentType::Left).indent(Some(zi), None, None, None)
+    };
+    Footer::new().add_paragraph(p)
+}
+
+/// The `.docx` of `issue`.
+pub fn docx(issue: &Issue) -> Vec<u8> {
+    let print = &issue.print;
+    let zi = if issue.layout.width > 0 { issue.layout.width } else { 28 };
+    let lines = if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page } else { 22 };
+    let body_pt = print.body_size.0;
+    // Word's grid: a line pitch in twips, and the 字 pitch as the body size plus
+    // `charSpace`/4096 pt.
+    let line_pitch = (print.text_height.0 * TWIPS / lines as f32).round() as usize;
+    let char_pt = print.text_width.0 * 72.0 / 25.4 / zi as f32;
+    let char_space = ((char_pt - body_pt) * 4096.0).round() as isize;
+    let right = print.page_width.0 - print.left.0 - print.text_width.0;
+    let bottom = print.page_height.0 - print.top.0 - print.text_height.0;
+    // The footer's number: its top 7 mm below the 版心.
+    let footer_distance = bottom - print.number_gap.0 - print.number_size.0 * 25.4 / 72.0;
+
+    let mut docx = Docx::new()
+        .page_size(twips(print.page_width.0) as u32, twips(print.page_height.0) as u32)
+        .page_margin(
+            PageMargin::new()
+                .top(twips(print.top.0))
+                .left(twips(print.left.0))
+                .right(twips(right))
+                .bottom(twips(bottom))
+                .header(twips(15.0))
+                .footer(twips(footer_distance.max(5.0))),
+        )
+        .default_fonts(fonts(print, Role::Body))
+        .default_size(half_points(body_pt));
+    docx.document.section_property = docx.document.section_property.clone().doc_grid(
+        DocGrid::new().grid_type(DocGridType::LinesAndChars).line_pitch(line_pitch).char_space(char_space),
+    );
+    docx = styles(print, docx).footer(page_number(print, true)).even_footer(page_number(print, false));
+
+    for p in masthead(issue) {
+        docx = docx.add_paragraph(p);
+    }
+    for p in toc(issue) {
+        docx = docx.add_paragraph(p);
+    }
+    for p in body(issue) {
+        docx = docx.add_paragraph(p);
+    }
+    for p in colophon(issue) {
+        docx = docx.add_paragraph(p);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut out).expect("a document in memory is always written");
+    out.into_inner()
+}
+
+fn masthead(issue: &Issue) -> Vec<Paragraph> {
+    let print = &issue.print;
+    let n = &issue.numbering;
+    let title = issue.publication.title.trim();
+    // As large as fits one line, up to the title size; spread when short (as the PDF).
+    let measure = print.text_width.0 * 72.0 / 25.4;
+    let count = title.chars().count().max(1) as f32;
+    let size = print.title_size.0.min(measure / count);
+    let spacing = if count > 1.0 {
+        (((measure * 2.0 / 3.0) - size * count) / (count - 1.0)).clamp(0.0, size)
+    } else {
+        0.0
+    };
+    let red = hex(print.red);
+    let title_run = run(title, print, Role::Title)
+        .size(half_points(size))
+        .color(red.clone())
+        .character_spacing((spacing * 20.0) as i32);
+    let mut out = vec![Paragraph::new().style("Masthead").add_run(title_run)];
+    out.push(para("MastheadLine", &n.year_and_number(), print, Role::Body));
+    out.push(para("MastheadLine", &n.total_line(), print, Role::Body));
+    // Publisher at the left, date at the right, the red rule under them.
+    let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+        .val(BorderType::Single)
+        .size((print.masthead_rule.0 * 72.0 / 25.4 * 8.0).round() as usize)
+        .space(4)
+        .color(red);
+    let tab = Tab::new().val(TabValueType::Right).pos(twips(print.text_width.0) as usize);
+    let mut line = Paragraph::new()
+        .style("MastheadLine")
+        .align(AlignmentType::Left)
+        .add_tab(tab)
+        .add_run(run(issue.publication.publisher.trim(), print, Role::Body))
+        .add_run(Run::new().add_tab())
+        .add_run(run(&n.date.chinese(), print, Role::Body));
+    line.property = line.property.clone().set_borders(ParagraphBorders::with_empty().set(rule));
+    out.push(line);
+    out
+}
+
+fn toc(issue: &Issue) -> Vec<Paragraph> {
+    let print = &issue.print;
+    let entries = issue.toc_entries();
+    if entries.is_empty() {
+        return vec![];
+    }
+    let mut out = vec![para("TocHeading", issue.publication.toc_heading.trim(), print, Role::Heading)];
+    let bullet = format!("{}\u{3000}", issue.publication.toc_bullet.trim());
+    let zi = str_zi(&bullet) as i32;
+    for e in entries {
+        let p = hanging(Paragraph::new().style("Toc"), zi, print);
+        out.push(p.add_run(run(&format!("{bullet}{}", e.title), print, Role::Body)));
+    }
+    out
+}
+
+/// Twips of one 字 of the grid.
+fn zi_twips(print: &Print) -> i32 {
+    twips(print.text_width.0) / 28
+}
+
+/// A hanging indent of `zi` 字 (in 字, so that it follows the grid, with twips for readers
+/// that ignore the 字 units).
+fn hanging(p: Paragraph, zi: i32, print: &Print) -> Paragraph {
+    let tw = zi * zi_twips(print);
+    p.indent(Some(tw), Some(SpecialIndentType::Hanging(tw)), None, Some(zi * 100)).hanging_chars(zi * 100)
+}
+
+/// A first line indented two 字.
+fn indented(p: Paragraph, print: &Print) -> Paragraph {
+    p.indent(None, Some(SpecialIndentType::FirstLine(2 * zi_twips(print))), None, None).first_line_chars(200)
+}
+
+fn body(issue: &Issue) -> Vec<Paragraph> {
+    let print = &issue.print;
+    let layout = &issue.layout;
+    let mut out = Vec::new();
+    for section in issue.sections.iter().filter(|s| !s.items.is_empty()) {
+        let title = section.bare_title();
+        if !title.is_empty() {
+            out.push(para("Section", &format!("【{title}】"), print, Role::Heading).keep_next(true));
+        }
+        let mut column = "";
+        for item in &section.items {
+            let c = item.column.trim();
+            if c != column && !c.is_empty() {
+                out.push(para("Column", c, print, Role::Kai).keep_next(true));
+            }
+            column = c;
+            out.extend(item_paragraphs(
+                item,
+                print,
+                layout.headline_style,
+                layout.source_placement,
+                &layout.source_separator,
+            ));
+        }
+    }
+    out
+}
+
+fn item_paragraphs(
+    item: &Item,
+    print: &Print,
+    style: HeadlineStyle,
+    placement: SourcePlacement,
+    separator: &str,
+) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut paragraphs: Vec<String> = item.paragraphs().map(str::to_string).collect();
+    if style == HeadlineStyle::Heading {
+        for part in item.headline_parts() {
+            out.push(para("Headline", part, print, Role::Title).keep_next(true));
+        }
+    } else {
+        let lead = run_in_headline(&item.headline_line());
+        match paragraphs.first_mut() {
+            Some(first) => first.insert_str(0, &lead),
+            None if !lead.is_empty() => paragraphs.push(lead),
+            None => {}
+        }
+    }
+    let sources: Vec<&str> = item.source_list().collect();
+    let mut source_paragraph = None;
+    if !sources.is_empty() {
+        let s = format!("（{}）", sources.join(separator));
+        match (placement, paragraphs.last_mut()) {
+            (SourcePlacement::Inline, Some(last)) => last.push_str(&s),
+            _ => source_paragraph = Some(s),
+        }
+    }
+    for p in &paragraphs {
+        out.push(indented(para("Body", p, print, Role::Body), print));
+    }
+    if let Some(s) = source_paragraph {
+        out.push(indented(para("Source", &s, print, Role::Body), print));
+    }
+    out
+}
+
+/// 信息报送邮箱/编辑/审核 and the 分送 block between its rules, in one frame at the foot
+/// of the page (Word joins paragraphs with the same frame into one).
+fn colophon(issue: &Issue) -> Vec<Paragraph> {
+    let print = &issue.print;
+    let f = &issue.footer;
+    let width = twips(print.text_width.0) as u32;
+    let framed = |p: Paragraph| {
+        p.style("Colophon")
+            .wrap("around")
+            .v_anchor("margin")
+            .h_anchor("margin")
+            .y_align("bottom")
+            .x_align("center")
+            .frame_width(width)
+    };
+    let mut out = Vec::new();
+    for (label, value) in [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)]
+    {
+        if !value.trim().is_empty() {
+            out.push(framed(para("Colophon", &format!("{label}{}", value.trim()), print, Role::Body)));
+        }
+    }
+    let groups: Vec<_> = f.distribution.iter().filter(|d| !d.label.trim().is_empty()).collect();
+    let border = |pos, mm: f32| {
+        ParagraphBorder::new(pos)
+            .val(BorderType::Single)
+            .size((mm * 72.0 / 25.4 * 8.0).round() as usize)
+            .space(1)
+    };
+    let first_block = out.len();
+    for group in &groups {
+        let prefix = format!("{}：", group.label.trim());
+        let recipients: Vec<&str> =
+            group.recipients.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect();
+        let text = format!("{prefix}{}", recipients.join("\n"));
+        let mut p = hanging(Paragraph::new().style("Colophon"), str_zi(&prefix) as i32, print);
+        for (k, line) in text.split('\n').enumerate() {
+            if k > 0 {
+                p = p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping));
+            }
+            p = p.add_run(run(line, print, Role::Body));
+        }
+        out.push(framed(p));
+    }
+    if !groups.is_empty() {
+        let last = out.len() - 1;
+        let top = border(ParagraphBorderPosition::Top, print.footer_rule_heavy.0);
+        let bottom = border(ParagraphBorderPosition::Bottom, print.footer_rule_thin.0);
+        let mut borders_first = ParagraphBorders::with_empty().set(top.clone());
+        if first_block == last {
+            borders_first = borders_first.set(bottom.clone());
+        }
+        out[first_block].property = out[first_block].property.clone().set_borders(borders_first);
+        if last != first_block {
+            out[last].property =
+                out[last].property.clone().set_borders(ParagraphBorders::with_empty().set(bottom));
+        }
+    }
+    if f.copies > 0 {
+        out.push(framed(
+            para("Colophon", &format!("（共印{}份）", f.copies), print, Role::Body)
+                .align(AlignmentType::Right),
+        ));
+    }
+    out
+}

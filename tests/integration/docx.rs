@@ -1,0 +1,134 @@
+//! The Word document: real styles with East Asian fonts named (never theme fonts), Word's
+//! document grid of 28 字 × 22 lines, odd and even footers with PAGE fields, the red
+//! masthead and rule, the 报尾 framed at the foot, and the issue's whole text in order.
+
+use std::io::Read;
+use std::path::Path;
+
+use jianbao::commands::export::{Format, Settings, render_bytes};
+use jianbao::export::fonts::Sources;
+use jianbao::export::{TextOptions, text};
+use jianbao::model::Issue;
+use jianbao::store::load_issue;
+
+fn sample(stem: &str) -> Issue {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/issues").join(format!("{stem}.toml"));
+    load_issue(&path).unwrap().doc
+}
+
+fn docx_of(issue: &Issue) -> Vec<u8> {
+    let settings = Settings { format: Format::Docx, ..Settings::default() };
+    // A DOCX names fonts and embeds none: no font is looked for.
+    let nowhere = Sources { system: false, folders: vec![] };
+    render_bytes(issue, settings, &nowhere).unwrap().bytes
+}
+
+/// Every part of the package, by name.
+fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|k| {
+            let mut f = zip.by_index(k).unwrap();
+            let mut text = String::new();
+            f.read_to_string(&mut text).unwrap();
+            (f.name().unwrap().to_string(), text)
+        })
+        .collect()
+}
+
+fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+    &parts.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no {name}")).1
+}
+
+#[test]
+fn the_grid_the_page_and_the_fonts_are_wordss_own() {
+    let p = parts(&docx_of(&sample("2026-45")));
+    let doc = part(&p, "word/document.xml");
+    // 225 mm / 22 lines = 580 twips; 156 mm / 28 字 = 15.8 pt, 0.2 pt under 三号.
+    assert!(
+        doc.contains(r#"<w:docGrid w:type="linesAndChars" w:linePitch="580" w:charSpace="-848""#),
+        "{doc:.300}"
+    );
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
+    assert!(doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#));
+    let styles = part(&p, "word/styles.xml");
+    for name in ["正文", "标题", "栏目", "专栏", "来源", "目录", "报头", "报尾"] {
+        assert!(styles.contains(&format!(r#"<w:name w:val="{name}""#)), "style {name}");
+    }
+    for face in ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "Times New Roman"] {
+        assert!(
+            styles.contains(&format!(r#"w:eastAsia="{face}""#))
+                || styles.contains(&format!(r#"w:ascii="{face}""#)),
+            "{face}"
+        );
+    }
+    for (name, text) in &p {
+        assert!(!text.contains("Theme\""), "{name} names a theme font");
+        assert!(!text.contains("asciiTheme") && !text.contains("eastAsiaTheme"), "{name} names a theme font");
+    }
+    assert!(doc.contains(r#"w:eastAsia="仿宋_GB2312""#), "runs name their East Asian font too");
+}
+
+#[test]
+fn odd_and_even_footers_carry_the_page_number_on_the_outer_side() {
+    let p = parts(&docx_of(&sample("2026-45")));
+    assert!(part(&p, "word/settings.xml").contains("<w:evenAndOddHeaders"));
+    let doc = part(&p, "word/document.xml");
+    assert!(
+        doc.contains(r#"<w:footerReference w:type="default""#)
+            && doc.contains(r#"<w:footerReference w:type="even""#)
+    );
+    let footers: Vec<&str> =
+        p.iter().filter(|(n, _)| n.starts_with("word/footer")).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(footers.len(), 2);
+    for f in &footers {
+        assert!(f.contains("<w:instrText>PAGE</w:instrText>"), "{f}");
+        assert!(f.contains("— ") && f.contains(" —"));
+        assert!(f.contains(r#"w:eastAsia="宋体""#));
+    }
+    assert!(footers.iter().any(|f| f.contains(r#"<w:jc w:val="right""#)));
+    assert!(footers.iter().any(|f| f.contains(r#"<w:jc w:val="left""#)));
+}
+
+#[test]
+fn the_masthead_is_red_with_its_rule_and_the_colophon_sits_framed_at_the_foot() {
+    let issue = sample("2026-45");
+    let p = parts(&docx_of(&issue));
+    let doc = part(&p, "word/document.xml");
+    assert!(doc.contains(r#"<w:color w:val="E60012""#), "the red title");
+    assert!(doc.contains(r#"w:color="E60012""#), "the red rule");
+    assert!(doc.contains(r#"w:yAlign="bottom""#) && doc.contains(r#"w:vAnchor="margin""#), "the 报尾 frame");
+    assert!(doc.contains("（共印120份）"));
+}
+
+/// Word reflows the text, so the check is on content: the document's paragraphs, read
+/// back by our own .docx reader, are the unwrapped text export's lines.
+#[test]
+fn the_whole_text_is_there_in_order() {
+    for stem in ["2026-45", "2026-21"] {
+        let issue = sample(stem);
+        let paragraphs = jianbao::import::docx::read(&docx_of(&issue)).unwrap();
+        let squeeze = |s: &str| -> String {
+            s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '━' | '─')).collect()
+        };
+        let docx: String = paragraphs.iter().map(|p| squeeze(&p.text)).collect();
+        let unwrapped = text(&issue, TextOptions { width: 0, lines_per_page: 0 });
+        assert_eq!(docx, squeeze(&unwrapped), "{stem}");
+    }
+}
+
+#[test]
+fn the_command_writes_the_docx_beside_the_other_exports() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = d.path().join("ws");
+    jianbao::store::Workspace::create_from_samples(&ws).unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["export", "--format", "docx"])
+        .arg(ws.join("issues/2026-45.toml"))
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let out = ws.join("exports/2026-45.docx");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), out.display().to_string());
+}
