@@ -6,11 +6,13 @@
 #      (56 columns = 28 字, the issue's width);
 #   2. the first full screen from process start, 200×60 in a pseudo-terminal:
 #      `jianbao` on a workspace of 10,000 pooled items and 52 issues against `vim` opening
-#      that issue's exported text.
+#      that issue's exported text;
+#   3. the printed page of that issue: `jianbao export --format pdf` against LibreOffice
+#      converting our DOCX (`soffice --headless --convert-to pdf`), with sizes and pages.
 #
 # Each is run RUNS times (default 15); the medians and their ratios are printed.
-# pandoc, vim and python3 (which drives the pseudo-terminal) are installed from Debian's
-# packages when missing.
+# pandoc, vim, python3 (which drives the pseudo-terminal), LibreOffice Writer, poppler
+# (pdfinfo) and the Noto CJK fonts are installed from Debian's packages when missing.
 #
 #   bash benches/compare.sh            # RUNS=30 bash benches/compare.sh for steadier figures
 set -euo pipefail
@@ -18,9 +20,10 @@ cd "$(dirname "$0")/.."
 RUNS="${RUNS:-15}"
 
 missing=()
-for pair in pandoc:pandoc vim:vim python3:python3; do
+for pair in pandoc:pandoc vim:vim python3:python3 soffice:libreoffice-writer-nogui pdfinfo:poppler-utils; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "installing ${missing[*]} (Debian packages)…"
     sudo=""
@@ -64,6 +67,23 @@ def export_pandoc():
     subprocess.run(["pandoc", "-f", "markdown", "-t", "plain", "--columns=56"],
                    input=md, check=True, capture_output=True)
 
+def export_pdf():
+    subprocess.run([jianbao, "export", issue, "--format", "pdf", "-o", os.path.join(work, "ours.pdf")],
+                   check=True, capture_output=True)
+
+def export_docx():
+    subprocess.run([jianbao, "export", issue, "--format", "docx", "-o", os.path.join(work, "ours.docx")],
+                   check=True, capture_output=True)
+
+def libreoffice_pdf():
+    subprocess.run(["soffice", "--headless", "-env:UserInstallation=file://" + os.path.join(work, "lo"),
+                    "--convert-to", "pdf", "--outdir", os.path.join(work, "lo-out"),
+                    os.path.join(work, "ours.docx")], check=True, capture_output=True)
+
+def pages(path):
+    info = subprocess.run(["pdfinfo", path], check=True, capture_output=True, text=True).stdout
+    return next(int(l.split()[1]) for l in info.splitlines() if l.startswith("Pages:"))
+
 def first_frame(argv, done):
     """Milliseconds from fork to the screen output containing `done`."""
     start = time.perf_counter()
@@ -105,6 +125,12 @@ def median_frame(argv, done):
 
 ours = timed(export_text)
 pandoc = timed(export_pandoc)
+pdf = timed(export_pdf)
+docx = timed(export_docx)
+libreoffice_pdf()  # its first start makes its profile
+lo = timed(libreoffice_pdf)
+lo_pdf = os.path.join(work, "lo-out", "ours.pdf")
+text_pages = open(os.path.join(work, "issue.txt"), encoding="utf-8").read().count("\f") + 1
 # jianbao's first frame ends with the status bar's key hints; vim's with its file message.
 frame_ours = median_frame([jianbao, ws], b"Enter")
 frame_vim = median_frame(["vim", "-N", "-u", "NONE", "-i", "NONE", os.path.join(work, "issue.txt")], b"issue.txt\"")
@@ -113,6 +139,12 @@ print(f"medians of {runs} runs; {os.cpu_count()} cores")
 print(f"{'print text, 300 items':<44}{'ms':>10}")
 print(f"{'  jianbao export':<44}{ours:>10.1f}")
 print(f"{'  jianbao export --format markdown | pandoc':<44}{pandoc:>10.1f}   {pandoc / ours:.1f}× jianbao")
+print(f"{'printed page, 300 items':<44}{'ms':>10}{'pages':>8}{'KB':>8}")
+print(f"{'  jianbao export --format pdf':<44}{pdf:>10.1f}{pages(os.path.join(work, 'ours.pdf')):>8}"
+      f"{os.path.getsize(os.path.join(work, 'ours.pdf')) // 1024:>8}")
+print(f"{'  jianbao export --format docx':<44}{docx:>10.1f}{'':>8}{os.path.getsize(os.path.join(work, 'ours.docx')) // 1024:>8}")
+print(f"{'  soffice --convert-to pdf (our DOCX)':<44}{lo:>10.1f}{pages(lo_pdf):>8}{os.path.getsize(lo_pdf) // 1024:>8}"
+      f"   {lo / pdf:.1f}× jianbao; the text export has {text_pages} pages")
 print(f"{'first frame, 200×60 pty':<44}{'ms':>10}")
 print(f"{'  jianbao, 10,000 pooled + 52 issues':<44}{frame_ours:>10.1f}")
 print(f"{'  vim -u NONE on the exported issue':<44}{frame_vim:>10.1f}   {frame_ours / frame_vim:.2f}× vim")
