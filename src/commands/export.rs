@@ -120,7 +120,16 @@ pub fn render_bytes(issue: &Issue, settings: Settings, sources: &Sources) -> Res
         issue.layout.lines_per_page = DEFAULT_LINES_PER_PAGE;
     }
     if settings.format == Format::Docx {
-        return Ok(Rendered { bytes: crate::export::docx::docx(&issue), report: None });
+        // Word embeds nothing: the report names the face each style asks for.
+        let served = crate::export::fonts::ROLES
+            .iter()
+            .map(|&role| {
+                let family = crate::export::docx::family(&issue.print, role);
+                Served { role, wanted: family.clone(), used: family }
+            })
+            .collect();
+        let report = Report { served, missing: vec![], pages: 0 };
+        return Ok(Rendered { bytes: crate::export::docx::docx(&issue), report: Some(report) });
     }
     let mut fonts = FontSet::find(sources, &issue.print.fonts).map_err(super::PrintError::Fonts)?;
     let out = pdf(&issue, &mut fonts).map_err(super::PrintError::Pdf)?;

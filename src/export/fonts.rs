@@ -361,9 +361,10 @@ impl FontSet {
                 return self.serve(role, wanted, k, name.to_string());
             }
         }
-        // Any face with Chinese in it (a serif one for the body and numbers), for the
-        // Latin role the body's own face.
-        if role == Role::Latin {
+        // The Latin role and 专栏 (楷体 has no free stand-in everywhere) take the body's
+        // face; the others any face with Chinese in it (a serif one for the body, titles and
+        // numbers, Simplified Chinese first).
+        if matches!(role, Role::Latin | Role::Kai) {
             let body = self.face_index(Role::Body);
             let used = self.faces[body].name.clone();
             self.by_role.insert(role, body);
@@ -412,7 +413,7 @@ impl FontSet {
 
     fn any_chinese(&mut self, role: Role) -> Option<fontdb::ID> {
         let serif = matches!(role, Role::Body | Role::Number | Role::Title);
-        let mut found: Vec<(bool, fontdb::ID)> = Vec::new();
+        let mut found: Vec<(bool, bool, fontdb::ID)> = Vec::new();
         let faces: Vec<(fontdb::ID, String)> = self
             .db
             .faces()
@@ -433,11 +434,12 @@ impl FontSet {
                 let lower = name.to_lowercase();
                 let looks_serif = ["serif", "song", "ming", "宋", "仿"].iter().any(|w| lower.contains(w))
                     && !lower.contains("sans");
-                found.push((looks_serif == serif, id));
+                let simplified = [" SC", " CN", "GB", "简"].iter().any(|w| name.contains(w));
+                found.push((looks_serif == serif, simplified, id));
             }
         }
-        found.sort_by_key(|(fits, _)| !fits);
-        found.first().map(|(_, id)| *id)
+        found.sort_by_key(|&(fits, simplified, _)| (!fits, !simplified));
+        found.first().map(|&(_, _, id)| id)
     }
 
     fn load(&mut self, id: fontdb::ID, key: String) -> Option<Face> {

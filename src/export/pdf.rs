@@ -192,9 +192,10 @@ struct Writer<'a> {
     fonts: &'a mut FontSet,
     krilla: Vec<Option<Font>>,
     missing: Vec<Missing>,
-    /// The page being drawn (1-based), the fill, and what went where.
+    /// The page being drawn (1-based), the fill, and what went where (when `record`).
     page: usize,
     colour: Rgb,
+    record: bool,
     placements: Vec<String>,
 }
 
@@ -221,6 +222,9 @@ impl Writer<'_> {
         if let Some(path) = path.finish() {
             self.fill(surface, colour);
             surface.draw_path(&path);
+            if !self.record {
+                return;
+            }
             self.placements.push(format!(
                 "p{} x={:.1} y={:.1} rule {}mm × {:.1}pt {}",
                 self.page, grid.left, y, thickness, grid.width, colour
@@ -294,6 +298,9 @@ impl Writer<'_> {
                 })
                 .collect();
             surface.draw_glyphs(Point::from_xy(x0, baseline), &glyphs, font, &b.text, size, false);
+            if !self.record {
+                continue;
+            }
             let face = &self.fonts.faces()[b.face].name;
             let last = b.glyphs.last().map_or(x0, |g| g.1);
             self.placements.push(format!(
@@ -404,6 +411,15 @@ fn set_fill(surface: &mut Surface, c: Rgb) {
 
 /// The PDF of `issue` with the faces of `fonts`.
 pub fn pdf(issue: &Issue, fonts: &mut FontSet) -> Result<Pdf, PdfError> {
+    write(issue, fonts, false)
+}
+
+/// [`pdf`], with `placements` filled in: what went where, for review.
+pub fn pdf_recorded(issue: &Issue, fonts: &mut FontSet) -> Result<Pdf, PdfError> {
+    write(issue, fonts, true)
+}
+
+fn write(issue: &Issue, fonts: &mut FontSet, record: bool) -> Result<Pdf, PdfError> {
     let print = &issue.print;
     let zi = if issue.layout.width > 0 { issue.layout.width } else { 28 };
     let per_page = if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page } else { 22 };
@@ -421,6 +437,7 @@ pub fn pdf(issue: &Issue, fonts: &mut FontSet) -> Result<Pdf, PdfError> {
         missing: Vec::new(),
         page: 0,
         colour: Rgb(0, 0, 0),
+        record,
         placements: Vec::new(),
     };
     // Where each section heading and item begins, for bookmarks and the TOC's links.

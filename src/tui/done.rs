@@ -62,10 +62,21 @@ impl App {
                 if let Some(report) = report {
                     let lang = self.env.lang;
                     let pages = report.pages;
-                    let head = lang.pick(format!("共 {pages} 页。字体："), format!("{pages} pages. Fonts:"));
+                    let head = match pages {
+                        0 => lang.pick(
+                            "字体（打开文档的电脑上缺少的会被替换）：".to_string(),
+                            "Fonts (Word/WPS substitute missing ones):".to_string(),
+                        ),
+                        n => lang.pick(format!("共 {n} 页。字体："), format!("{n} pages. Fonts:")),
+                    };
                     let text = std::iter::once(head).chain(report.say(lang)).collect::<Vec<_>>().join("\n");
-                    let info = Confirm::new(ConfirmKind::Info, lang.pick("PDF 已导出", "PDF exported"), text)
-                        .button(lang.pick("确定", "OK"), vec![]);
+                    let title = if pages == 0 {
+                        lang.pick("DOCX 已导出", "DOCX exported")
+                    } else {
+                        lang.pick("PDF 已导出", "PDF exported")
+                    };
+                    let info =
+                        Confirm::new(ConfirmKind::Info, title, text).button(lang.pick("确定", "OK"), vec![]);
                     self.view.layers.push(Layer::Confirm(info));
                 }
             }

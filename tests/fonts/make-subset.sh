@@ -18,3 +18,10 @@ pyftsubset "$src" --font-number=2 --text-file="$text" \
   --layout-features='' --no-hinting --desubroutinize \
   --output-file="$here/NotoSerifCJKsc-subset.otf"
 ls -l "$here/NotoSerifCJKsc-subset.otf"
+
+# A second face for the per-character fallback test: Noto Sans CJK SC with only 鑫 and 犇,
+# two characters the serif subset does not have.
+sans=${NOTO_SANS_CJK:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}
+pyftsubset "$sans" --font-number=2 --text='鑫犇' --layout-features='' --no-hinting --desubroutinize \
+  --output-file="$here/NotoSansCJKsc-fallback.otf"
+ls -l "$here/NotoSansCJKsc-fallback.otf"

@@ -125,9 +125,15 @@ fn the_command_writes_the_docx_beside_the_other_exports() {
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
         .args(["export", "--format", "docx"])
         .arg(ws.join("issues/2026-45.toml"))
+        .env("JIANBAO_LANG", "zh")
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("正文：仿宋_GB2312") && stderr.contains("标题：方正小标宋简体"),
+        "the faces asked for: {stderr}"
+    );
     let out = ws.join("exports/2026-45.docx");
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
     assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), out.display().to_string());

@@ -270,7 +270,7 @@ fn print_settings_survive_a_save_and_only_changes_are_written() {
 fn the_placement_matches_the_reviewed_golden_file() {
     let issue = sample("2026-45");
     let mut fonts = jianbao::export::fonts::FontSet::find(&test_fonts(), &issue.print.fonts).unwrap();
-    let out = jianbao::export::pdf::pdf(&issue, &mut fonts).unwrap();
+    let out = jianbao::export::pdf::pdf_recorded(&issue, &mut fonts).unwrap();
     let text = out.placements.join("\n") + "\n";
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/pdf/2026-45.positions.txt");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -287,7 +287,7 @@ fn the_placement_matches_the_reviewed_golden_file() {
 fn page_numbers_sit_one_zi_in_from_the_outer_edge_7_mm_below_the_type_area() {
     let issue = sample("2026-45");
     let mut fonts = jianbao::export::fonts::FontSet::find(&test_fonts(), &issue.print.fonts).unwrap();
-    let out = jianbao::export::pdf::pdf(&issue, &mut fonts).unwrap();
+    let out = jianbao::export::pdf::pdf_recorded(&issue, &mut fonts).unwrap();
     let pt = 72.0 / 25.4;
     let zi = 156.0 * pt / 28.0;
     let numbers: Vec<(usize, f32, f32)> = out
@@ -313,4 +313,17 @@ fn page_numbers_sit_one_zi_in_from_the_outer_edge_7_mm_below_the_type_area() {
             assert!(x > 28.0 * pt + 120.0 * pt, "odd page {page} is at the right: {x}");
         }
     }
+}
+
+#[test]
+fn a_character_the_roles_face_lacks_comes_from_another_face() {
+    let mut issue = sample("2026-45");
+    issue.sections[0].items[0].body.insert_str(0, "鑫犇");
+    let mut fonts = jianbao::export::fonts::FontSet::find(&test_fonts(), &issue.print.fonts).unwrap();
+    let out = jianbao::export::pdf::pdf_recorded(&issue, &mut fonts).unwrap();
+    assert!(out.missing.is_empty(), "{:?}", out.missing);
+    let sans: Vec<&String> = out.placements.iter().filter(|l| l.contains("Noto Sans CJK SC")).collect();
+    assert!(sans.iter().any(|l| l.ends_with(" 鑫犇")), "{sans:?}");
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&out.bytes).unwrap();
+    assert!(pages.iter().any(|p| p.contains("鑫犇")), "the fallback characters are text too");
 }

@@ -45,7 +45,7 @@ impl ExportForm {
                     Label::Format,
                     options(
                         lang,
-                        &[("纯文本", "text"), ("Markdown", "Markdown"), ("PDF", "PDF"), ("Word", "Word")],
+                        &[("纯文本", "text"), ("Markdown", "Markdown"), ("PDF", "PDF"), ("DOCX", "DOCX")],
                     ),
                     0,
                 ),

@@ -279,6 +279,17 @@ impl<K: Copy + PartialEq> Form<K> {
             match &field.kind {
                 Kind::Choice(options) => {
                     let mut spans = Vec::new();
+                    // All the options when they fit; else only the chosen one, with arrows
+                    // saying there are more (← →).
+                    let all: usize = options.iter().map(|o| cells(o) + 3).sum();
+                    if all > input.width as usize {
+                        let chosen = options.get(field.choice).map_or("", String::as_str);
+                        let style = if active { t.selected } else { t.selected_unfocused };
+                        spans.push(Span::styled(format!("← {chosen} →"), style));
+                        f.render_widget(Paragraph::new(Line::from(spans)), input);
+                        y += h;
+                        continue;
+                    }
                     for (n, option) in options.iter().enumerate() {
                         let style = match (n == field.choice, active) {
                             (true, true) => t.selected,
