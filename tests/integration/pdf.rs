@@ -327,3 +327,19 @@ fn a_character_the_roles_face_lacks_comes_from_another_face() {
     let pages = pdf_extract::extract_text_from_mem_by_pages(&out.bytes).unwrap();
     assert!(pages.iter().any(|p| p.contains("鑫犇")), "the fallback characters are text too");
 }
+
+#[test]
+fn the_next_issue_keeps_the_print_settings_of_the_profile() {
+    let (_d, ws) = workspace();
+    let profile = ws.join("jianbao.toml");
+    let mut text = std::fs::read_to_string(&profile).unwrap();
+    text.push_str("\n[print]\ntop = 35\n\n[print.fonts]\nbody = \"FangSong\"\n");
+    std::fs::write(&profile, text).unwrap();
+    let run = Command::new(BIN).args(["new", "--workspace"]).arg(&ws).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let path = String::from_utf8_lossy(&run.stdout).trim().to_string();
+    let issue = load_issue(Path::new(&path)).unwrap().doc;
+    assert_eq!(issue.print.top, jianbao::model::print::Num(35.0));
+    assert_eq!(issue.print.fonts.body, "FangSong");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("[print]\ntop = 35\n"));
+}
