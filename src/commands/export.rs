@@ -137,10 +137,18 @@ pub fn render_bytes(issue: &Issue, settings: Settings, sources: &Sources) -> Res
     Ok(Rendered { bytes: out.bytes, report: Some(report) })
 }
 
-/// Where an export goes by default: `exports/<year>-<NN>.txt` in the issue's workspace,
-/// or beside the issue file when it is in no workspace.
-pub fn default_output(issue_path: &Path, issue: &Issue, format: Format) -> PathBuf {
-    let name = format!("{}.{}", issue.file_stem(), format.extension());
+/// Where an export goes by default: `exports/<year>-<NN>.<ext>` in the issue's workspace,
+/// or beside the issue file when it is in no workspace. Each format and text width has a
+/// name of its own, so that one never replaces another: `2026-45.txt` (the layout's
+/// width), `2026-45.unwrapped.txt` (width 0), `2026-45.w20.txt`, `.md`, `.pdf`, `.docx`.
+pub fn default_output(issue_path: &Path, issue: &Issue, settings: Settings) -> PathBuf {
+    let format = settings.format;
+    let width = match (format, settings.width) {
+        (Format::Text, Some(0)) if issue.layout.width != 0 => ".unwrapped".to_string(),
+        (Format::Text, Some(w)) if w != issue.layout.width => format!(".w{w}"),
+        _ => String::new(),
+    };
+    let name = format!("{}{width}.{}", issue.file_stem(), format.extension());
     match Workspace::containing(issue_path) {
         Some(ws) => ws.exports_dir().join(name),
         None => issue_path.with_file_name(name),
@@ -212,7 +220,7 @@ pub fn export_with(
             }
         }
         None => {
-            let p = default_output(issue_path, &issue, settings.format);
+            let p = default_output(issue_path, &issue, settings);
             write_export(&p, &bytes, true)?;
             Destination::File(p)
         }

@@ -489,6 +489,29 @@ fn export_markdown_goes_to_an_md_file_starting_with_the_title() {
 }
 
 #[test]
+fn each_format_and_width_has_a_default_name_of_its_own() {
+    let ws = sample_ws();
+    let cwd = scratch();
+    let issue = s(&issue_file(ws.path(), WEEKLY));
+    for (args, name) in [
+        (&[][..], "2026-45.txt"),
+        (&["--width", "0"][..], "2026-45.unwrapped.txt"),
+        (&["--width", "20"][..], "2026-45.w20.txt"),
+        (&["--width", "28"][..], "2026-45.txt"),
+        (&["--format", "markdown"][..], "2026-45.md"),
+        (&["--format", "docx"][..], "2026-45.docx"),
+    ] {
+        let mut all = vec!["export", issue.as_str()];
+        all.extend_from_slice(args);
+        let out = run(&all, cwd.path());
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        assert_eq!(PathBuf::from(stdout(&out).trim_end()), ws.path().join("exports").join(name), "{args:?}");
+    }
+    let names = fs::read_dir(ws.path().join("exports")).unwrap().count();
+    assert_eq!(names, 5, "five different files, none written over by another");
+}
+
+#[test]
 fn export_width_zero_is_unwrapped_and_unpaginated() {
     let text = export_stdout(&["--width", "0"]);
     assert!(!text.is_empty());

@@ -370,6 +370,17 @@ fn each_export_dialog_choice_writes_what_the_command_writes() {
         outputs.push(written);
     }
     assert!(outputs[0].starts_with("# "), "Markdown");
+    // Each choice wrote a file of its own name (SPEC §4): none replaces another.
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["ctrl-e", "down", "down", "backspace", "backspace"]);
+    type_text(&mut app, "0");
+    press(&mut app, &["enter"]);
+    assert!(ws.exports_dir().join("2026-45.unwrapped.txt").exists(), "{}", status(&app));
+    press(&mut app, &["ctrl-e", "down", "down", "backspace", "backspace"]);
+    type_text(&mut app, "20");
+    press(&mut app, &["enter"]);
+    assert!(ws.exports_dir().join("2026-45.w20.txt").exists(), "{}", status(&app));
+    assert!(!ws.exports_dir().join("2026-45.txt").exists());
     assert!(
         outputs[1]
             .lines()

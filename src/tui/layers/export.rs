@@ -35,7 +35,7 @@ impl ExportForm {
     pub fn new(cx: &Cx) -> ExportForm {
         let issue = cx.doc.issue();
         let lang = cx.env.lang;
-        let path = default_output(&cx.doc.issue_path, issue, Format::Text);
+        let path = default_output(&cx.doc.issue_path, issue, Settings::default());
         let paginate = usize::from(issue.layout.lines_per_page == 0);
         ExportForm {
             form: Form::new(vec![
@@ -78,8 +78,15 @@ impl ExportForm {
             paginate: Some(self.form.choice(E::Paginate) == 0 && width > 0),
         };
         let path = PathBuf::from(self.form.value(E::Path));
-        let is_default = path == default_output(&cx.doc.issue_path, issue, format);
+        let is_default = path == default_output(&cx.doc.issue_path, issue, settings);
         Ok((path, settings, is_default))
+    }
+
+    /// The format and width asked for so far (a width not yet a number counts as the
+    /// layout's), for the default file name.
+    fn naming(&self, cx: &Cx) -> Settings {
+        let width = self.form.value(E::Width).parse().ok().filter(|&w| w != cx.doc.issue().layout.width);
+        Settings { format: self.format(), width, paginate: None }
     }
 }
 
@@ -97,10 +104,10 @@ impl FormLayer for ExportForm {
     }
 
     fn update(&mut self, msg: &Msg, cx: &Cx) -> Reply {
-        let before = self.format();
+        let before = self.naming(cx);
         let reply = self.form.update(msg);
-        let after = self.format();
-        // The file's name follows the format while it is the default one.
+        let after = self.naming(cx);
+        // The file's name follows the format and the width while it is the default one.
         if after != before
             && self.form.value(E::Path)
                 == default_output(&cx.doc.issue_path, cx.doc.issue(), before).to_string_lossy()
