@@ -79,7 +79,7 @@ pub fn import_to_pool(files: &[PathBuf], workspace: Option<&Path>) -> Result<Vec
         let items = import::items(doc, import::id_maker(today, |id| taken.contains(id)));
         let mut written = Vec::new();
         for mut item in items {
-            item.received = Some(today);
+            item.received = item.received.or(Some(today));
             item.origin = path.display().to_string();
             taken.insert(item.id.clone());
             written.push(ws.save_pool_item(&item)?);

@@ -272,6 +272,10 @@ pub struct FoundItem {
     pub sources_on_own_line: bool,
     pub in_toc: bool,
     pub toc_title: String,
+    /// From a submission's header (contacts), for the item's notes.
+    pub notes: String,
+    /// The date a submission gives (header or signature).
+    pub received: Option<crate::model::Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

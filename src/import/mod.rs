@@ -12,6 +12,7 @@ pub mod decode;
 pub mod docx;
 pub mod lines;
 pub mod regions;
+pub mod submission;
 
 use std::path::{Path, PathBuf};
 
@@ -146,8 +147,44 @@ pub fn parse_text(text: &str, markdown: bool, encoding: &'static str) -> Documen
         // Page breaks mean nothing in Markdown: a line break.
         let text = text.replace('\u{c}', "\n");
         parse(lines::from_markdown(&text), true, encoding)
+    } else if submission::looks_like(text) {
+        submissions(text, encoding)
     } else {
         parse(lines::from_text(text), false, encoding)
+    }
+}
+
+/// A text without masthead or TOC read as submissions (see `submission`).
+fn submissions(text: &str, encoding: &'static str) -> Document {
+    let found = submission::read(text);
+    let items = found
+        .into_iter()
+        .map(|s| body::FoundItem {
+            headline: s.headline,
+            paragraphs: s.paragraphs,
+            sources: s.sources,
+            notes: s.notes.join("；"),
+            received: s.received,
+            in_toc: true,
+            ..Default::default()
+        })
+        .collect();
+    let body = Body {
+        sections: vec![FoundSection { title: String::new(), items }],
+        style: Default::default(),
+        placement: Default::default(),
+        separator: "、".into(),
+    };
+    Document {
+        masthead: None,
+        toc: None,
+        body,
+        footer: None,
+        lines_per_page: None,
+        encoding,
+        unmatched_toc: Vec::new(),
+        toc_modes: vec![TocMode::Items],
+        width_cols: None,
     }
 }
 
@@ -370,6 +407,8 @@ fn item_from(found: &body::FoundItem, id: String) -> Item {
     item.in_toc = found.in_toc;
     item.column = found.column.clone();
     item.sources = found.sources.clone();
+    item.notes = found.notes.clone();
+    item.received = found.received;
     if !found.paragraphs.is_empty() {
         item.body = format!("{}\n", found.paragraphs.join("\n"));
     }

@@ -565,3 +565,118 @@ fn import_issue_never_overwrites() {
         fs::read_dir(sandbox.work()).unwrap().flatten().filter(|e| e.file_name() != "2025-06.toml").collect();
     assert!(backups.is_empty(), "nothing else is written beside it: {backups:?}");
 }
+
+/// Submissions as offices send them (tests/fixtures/import/submissions/, written in the
+/// genre): header, `标题：`, 【】, a mail client's wrap with indents, CRLF, a BOM, a
+/// signature with a date, `供稿：`, `来源：`, `（供稿单位：…）`, sources closing the last
+/// paragraph, two items in one file, a two-line headline. Each in UTF-8, GBK and UTF-16
+/// gives the same items.
+#[test]
+fn submissions_in_the_shapes_offices_send() {
+    use jianbao::model::Date;
+    struct Want {
+        headline: &'static str,
+        sources: &'static [&'static str],
+        paragraphs: usize,
+        received: Option<Date>,
+        notes: &'static str,
+    }
+    let cases: [(&str, &[Want]); 5] = [
+        (
+            "mail-wrap.txt",
+            &[Want {
+                headline: "机械工程学会组织专家赴园区企业开展技术诊断",
+                sources: &["江州市机械工程学会"],
+                paragraphs: 2,
+                received: None,
+                notes: "联系人：周立群 电话：0571-8736 2210",
+            }],
+        ),
+        (
+            "signature.txt",
+            &[Want {
+                headline: "东湖镇科普e站开展冬季安全用电宣传",
+                sources: &["东湖镇科协"],
+                paragraphs: 2,
+                received: Date::new(2026, 11, 20),
+                notes: "",
+            }],
+        ),
+        (
+            "multi.txt",
+            &[
+                Want {
+                    headline: "江州市营养学会举办“健康食堂”专题培训",
+                    sources: &["江州市营养学会", "市机关事务管理局"],
+                    paragraphs: 2,
+                    received: None,
+                    notes: "",
+                },
+                Want {
+                    headline: "云溪区科协召开基层科协组织建设推进会",
+                    sources: &["云溪区科协"],
+                    paragraphs: 2,
+                    received: None,
+                    notes: "",
+                },
+            ],
+        ),
+        (
+            "two-line.txt",
+            &[Want {
+                headline: "江州市青少年科技创新大赛\n复赛在江州科技馆举行",
+                sources: &["市科协青少年科技中心"],
+                paragraphs: 2,
+                received: None,
+                notes: "",
+            }],
+        ),
+        (
+            "bom-bracket.txt",
+            &[Want {
+                headline: "市气象学会开展“气象科普进社区”活动",
+                sources: &["江州市气象学会"],
+                paragraphs: 2,
+                received: None,
+                notes: "",
+            }],
+        ),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/submissions");
+    for (name, wants) in cases {
+        let text = fs::read(dir.join(name)).unwrap();
+        let utf8 = String::from_utf8(text.clone()).unwrap();
+        let (gbk, _, _) = encoding_rs::GB18030.encode(utf8.trim_start_matches('\u{feff}'));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in utf8.trim_start_matches('\u{feff}').encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let mut seen = Vec::new();
+        for bytes in [text.clone(), gbk.into_owned(), utf16] {
+            let doc = jianbao::import::read_bytes(&dir.join(name), &bytes).unwrap();
+            let mut n = 0;
+            let items = jianbao::import::items(&doc, || {
+                n += 1;
+                format!("2026-11-20-t{n:02}")
+            });
+            assert_eq!(items.len(), wants.len(), "{name}: {items:#?}");
+            for (item, want) in items.iter().zip(wants) {
+                assert_eq!(item.headline, want.headline, "{name}");
+                assert_eq!(item.sources, want.sources, "{name}");
+                assert_eq!(item.paragraphs().count(), want.paragraphs, "{name}: {:?}", item.body);
+                assert_eq!(item.received, want.received, "{name}");
+                assert_eq!(item.notes, want.notes, "{name}");
+                for header in ["报送单位", "联系人", "电话", "供稿", "来源", "标题："] {
+                    assert!(!item.body.contains(header), "{name}: {header} in the body: {}", item.body);
+                }
+                let last = item.paragraphs().last().unwrap_or_default().to_string();
+                assert!(
+                    !last.ends_with(want.sources[0]) && !last.ends_with('）'),
+                    "{name}: the source left in the body: {last}"
+                );
+            }
+            seen.push(items);
+        }
+        assert!(seen.windows(2).all(|w| w[0] == w[1]), "{name}: every encoding gives the same items");
+    }
+}
