@@ -229,13 +229,13 @@ fn run_import(
             .is_some_and(|p| jianbao::store::output::classify(p).is_ok_and(|t| t.is_file()));
         // A device or pipe (perhaps this stdout) has the issue itself: the summary goes aside.
         if to_file {
-            println!("{} → {written}", report.line());
+            println!("{} → {written}", report.line(interface_lang()));
         } else {
-            eprintln!("{} → {written}", report.line());
+            eprintln!("{} → {written}", report.line(interface_lang()));
         }
     } else {
         for report in import_to_pool(files, workspace)? {
-            println!("{}", report.line());
+            println!("{}", report.line(interface_lang()));
         }
     }
     Ok(ExitCode::SUCCESS)

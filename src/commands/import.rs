@@ -21,8 +21,18 @@ pub struct Report {
 }
 
 impl Report {
-    /// The summary line.
-    pub fn line(&self) -> String {
+    /// The summary line, in `lang`.
+    pub fn line(&self, lang: crate::lang::Lang) -> String {
+        if lang == crate::lang::Lang::Zh {
+            let mut line = format!("{}：{} 条（{}）", self.path.display(), self.items, self.encoding);
+            if self.warnings.is_empty() {
+                line.push_str("，无须核对");
+            } else {
+                let said: Vec<String> = self.warnings.iter().map(|w| w.say(lang)).collect();
+                line.push_str(&format!("；请核对 {} 处：{}", said.len(), said.join("；")));
+            }
+            return line;
+        }
         let mut line = format!(
             "{}: {} item{} ({})",
             self.path.display(),
@@ -37,7 +47,7 @@ impl Report {
                 "; {} warning{}: {}",
                 self.warnings.len(),
                 if self.warnings.len() == 1 { "" } else { "s" },
-                self.warnings.iter().map(|w| w.say(crate::lang::Lang::En)).collect::<Vec<_>>().join("; ")
+                self.warnings.iter().map(|w| w.say(lang)).collect::<Vec<_>>().join("; ")
             ));
         }
         line

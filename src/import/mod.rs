@@ -93,6 +93,8 @@ pub struct Document {
     pub toc_modes: Vec<TocMode>,
     /// The line width the text was printed at, in columns, when it can be told.
     pub width_cols: Option<usize>,
+    /// What a submission's reading took without being told, by item (from 1).
+    pub guesses: Vec<(usize, submission::Guess)>,
 }
 
 /// The kind of a file, by its name and first bytes.
@@ -157,6 +159,12 @@ pub fn parse_text(text: &str, markdown: bool, encoding: &'static str) -> Documen
 /// A text without masthead or TOC read as submissions (see `submission`).
 fn submissions(text: &str, encoding: &'static str) -> Document {
     let found = submission::read(text);
+    let guesses = found
+        .iter()
+        .enumerate()
+        .flat_map(|(k, s)| s.guesses.iter().map(move |&g| (k + 1, g)))
+        .filter(|(_, g)| *g != submission::Guess::NoSource)
+        .collect();
     let items = found
         .into_iter()
         .map(|s| body::FoundItem {
@@ -185,6 +193,7 @@ fn submissions(text: &str, encoding: &'static str) -> Document {
         unmatched_toc: Vec::new(),
         toc_modes: vec![TocMode::Items],
         width_cols: None,
+        guesses,
     }
 }
 
@@ -222,7 +231,18 @@ fn parse(lines: Vec<Line>, logical: bool, encoding: &'static str) -> Document {
         None if masthead.is_some() => (vec![TocMode::None; body.sections.len()], Vec::new()),
         None => (vec![TocMode::Items; body.sections.len()], Vec::new()),
     };
-    Document { masthead, toc, body, footer, lines_per_page, encoding, unmatched_toc, toc_modes, width_cols }
+    Document {
+        masthead,
+        toc,
+        body,
+        footer,
+        lines_per_page,
+        encoding,
+        unmatched_toc,
+        toc_modes,
+        width_cols,
+        guesses: Vec::new(),
+    }
 }
 
 /// The longest common subsequence of two short strings, in characters.
@@ -372,6 +392,7 @@ pub fn warnings(doc: &Document) -> Vec<Warning> {
     for entry in &doc.unmatched_toc {
         out.push(Warning::UnmatchedToc(entry.clone()));
     }
+    out.extend(doc.guesses.iter().map(|&(n, g)| Warning::Guessed(n, g)));
     out
 }
 
@@ -384,6 +405,8 @@ pub enum Warning {
     NoSource(usize),
     /// A TOC entry that matches no item.
     UnmatchedToc(String),
+    /// What the nth item's reading guessed, to be checked.
+    Guessed(usize, submission::Guess),
 }
 
 impl Warning {
@@ -397,6 +420,19 @@ impl Warning {
             (Lang::En, Warning::NoText(n)) => format!("item {n} has no text"),
             (Lang::En, Warning::NoSource(n)) => format!("item {n} has no source"),
             (Lang::En, Warning::UnmatchedToc(e)) => format!("TOC entry “{e}” matches no item"),
+            (lang, Warning::Guessed(n, g)) => {
+                use submission::Guess::*;
+                let (zh, en) = match g {
+                    HeadlineFromFirstLine => ("标题取自第一行", "headline taken from the first line"),
+                    SourceFromSignature => ("来源取自落款", "source taken from the signature"),
+                    SourceFromHeader => ("来源取自报送单位", "source taken from the header's 报送单位"),
+                    NoSource => ("没有来源", "no source"),
+                };
+                match lang {
+                    Lang::Zh => format!("第{n}条{zh}"),
+                    Lang::En => format!("item {n}: {en}"),
+                }
+            }
         }
     }
 }

@@ -295,9 +295,11 @@ fn one(lines: &[&str]) -> Option<Submission> {
     // The headline: the first line, without the sender's wrapping; a second short line
     // before the blank one continues it.
     let mut headline = first.clone();
+    let mut marked = false;
     for label in ["标题", "题目"] {
         if let Some(rest) = labelled(&headline, label) {
             headline = rest.to_string();
+            marked = true;
         }
     }
     for (open, close) in [('【', '】'), ('《', '》')] {
@@ -321,7 +323,9 @@ fn one(lines: &[&str]) -> Option<Submission> {
         }
     }
     s.headline = clean_text(&headline);
-    s.guesses.push(Guess::HeadlineFromFirstLine);
+    if !marked {
+        s.guesses.push(Guess::HeadlineFromFirstLine);
+    }
     let mut body: Vec<&str> = lines[body_start..].to_vec();
 
     // The source at the end.

@@ -679,4 +679,30 @@ fn submissions_in_the_shapes_offices_send() {
         }
         assert!(seen.windows(2).all(|w| w[0] == w[1]), "{name}: every encoding gives the same items");
     }
+    // The report names what was guessed, in the interface's language.
+    let guessed = |name: &str| {
+        let doc = jianbao::import::read_file(&dir.join(name)).unwrap();
+        jianbao::import::warnings(&doc).iter().map(|w| w.say(jianbao::lang::Lang::Zh)).collect::<Vec<_>>()
+    };
+    assert_eq!(guessed("signature.txt"), ["第1条标题取自第一行", "第1条来源取自落款"]);
+    assert_eq!(guessed("mail-wrap.txt"), Vec::<String>::new(), "标题： and 供稿： leave nothing to guess");
+    let ws_dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::create_from_samples(&ws_dir.path().join("ws")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["import", "--workspace"])
+        .arg(ws.root())
+        .arg(dir.join("signature.txt"))
+        .env("JIANBAO_LANG", "zh")
+        .output()
+        .unwrap();
+    let line = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(line.contains("：1 条（UTF-8）；请核对 2 处：第1条标题取自第一行；第1条来源取自落款"), "{line}");
+    let item = ws
+        .pool_items()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.doc)
+        .find(|i| i.headline.contains("冬季安全用电"))
+        .unwrap();
+    assert_eq!(item.received, jianbao::model::Date::new(2026, 11, 20), "the signature's date, not today's");
 }
