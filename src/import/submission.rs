@@ -89,8 +89,21 @@ pub fn looks_like(text: &str) -> bool {
     let Some(first) = lines.clone().find(|l| header_field(l).is_none()) else { return false };
     let short = str_zi(first) <= 40;
     let has_toc = text.contains("目录提要") || text.contains("内容提要");
-    let masthead = text.lines().take(8).any(|l| l.contains("第") && l.contains("期") && l.contains("年"));
+    let masthead = text.lines().take(8).any(is_issue_number);
     short && !has_toc && !masthead && lines.nth(1).is_some()
+}
+
+/// A masthead's number line: `2026年 第45期` (four digits and 年, then 第, digits and 期).
+fn is_issue_number(line: &str) -> bool {
+    let t: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let year = t.windows(5).any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年');
+    let number = t.iter().enumerate().any(|(k, &c)| {
+        c == '第' && {
+            let digits = t[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            digits > 0 && t.get(k + 1 + digits) == Some(&'期')
+        }
+    });
+    year && number
 }
 
 fn is_separator(line: &str) -> bool {
@@ -485,6 +498,11 @@ mod tests {
     fn crlf_and_a_masthead_are_told_apart() {
         assert!(looks_like("江州市科协召开座谈会\r\n\r\n　　正文。\r\n"));
         assert!(!looks_like("科协每周动态\n\n2026年 第45期\n目录提要\n"));
+        assert!(!looks_like("科协每周动态\n\n2026 年第 9 期\n（总第16期）\n"));
+        assert!(
+            looks_like("市科协举办第5期青年科技论坛\n\n　　11月20日，论坛举行。\n"),
+            "a headline with 第N期 is no masthead"
+        );
         let s = read_one("江州市科协召开座谈会\r\n\r\n　　正文。\r\n");
         assert_eq!(s.paragraphs, ["正文。"]);
     }
