@@ -114,7 +114,8 @@ fn is_separator(line: &str) -> bool {
 
 /// Every submission in `text`.
 pub fn read(text: &str) -> Vec<Submission> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // A page break means nothing in a submission: a line break.
+    let text = text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n");
     let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
     for line in text.lines() {
         if is_separator(line) {
@@ -492,6 +493,17 @@ mod tests {
         assert_eq!(all[0].sources, ["甲单位"]);
         assert_eq!(all[1].headline, "乙单位召开年会");
         assert_eq!(all[1].sources, ["乙单位"]);
+    }
+
+    #[test]
+    fn page_breaks_are_line_breaks_and_never_reach_a_field() {
+        let all = read("甲单位开展活动\u{c}\n\n内容一。\u{c}内容二。\n（甲单位）\n");
+        for s in &all {
+            for f in std::iter::once(&s.headline).chain(&s.paragraphs).chain(&s.sources) {
+                assert!(!f.contains('\u{c}'), "{f:?}");
+            }
+        }
+        assert_eq!(all[0].paragraphs, ["内容一。", "内容二。"]);
     }
 
     #[test]
