@@ -15,10 +15,10 @@ use docx_rs::{
 };
 
 use super::fonts::Role;
-use super::text::run_in_headline;
+use super::text::item_text;
 use crate::layout::str_zi;
 use crate::model::print::{Print, Rgb};
-use crate::model::{HeadlineStyle, Issue, Item, SourcePlacement};
+use crate::model::{Issue, Item, Layout};
 
 /// Twips (1/20 pt) per millimetre.
 const TWIPS: f32 = 1440.0 / 25.4;
@@ -39,16 +39,7 @@ fn hex(c: Rgb) -> String {
 /// The face named for `role`: `[print.fonts]`'s family, or the role's first choice (the
 /// office's own font: Word and WPS substitute what the machine lacks).
 pub fn family(print: &Print, role: Role) -> String {
-    let f = &print.fonts;
-    let asked = match role {
-        Role::Body => &f.body,
-        Role::Title => &f.title,
-        Role::Heading => &f.heading,
-        Role::Kai => &f.kai,
-        Role::Number => &f.number,
-        Role::Latin => &f.latin,
-    };
-    let asked = asked.trim();
+    let asked = role.asked(&print.fonts).trim();
     // A font file's name is no family for Word: take the role's first choice then.
     if asked.is_empty() || asked.contains('/') || asked.contains('\\') {
         return role.families()[0].to_string();
@@ -202,15 +193,8 @@ fn masthead(issue: &Issue) -> Vec<Paragraph> {
     let print = &issue.print;
     let n = &issue.numbering;
     let title = issue.publication.title.trim();
-    // As large as fits one line, up to the title size; spread when short (as the PDF).
-    let measure = print.text_width.0 * 72.0 / 25.4;
-    let count = title.chars().count().max(1) as f32;
-    let size = print.title_size.0.min(measure / count);
-    let spacing = if count > 1.0 {
-        (((measure * 2.0 / 3.0) - size * count) / (count - 1.0)).clamp(0.0, size)
-    } else {
-        0.0
-    };
+    // As the PDF sets it, with each 字 one em wide.
+    let (size, spacing) = print.title_fit(title.chars().count() as f32, title.chars().count());
     let red = hex(print.red);
     let title_run = run(title, print, Role::Title)
         .size(half_points(size))
@@ -287,52 +271,23 @@ fn body(issue: &Issue) -> Vec<Paragraph> {
                 out.push(para("Column", c, print, Role::Kai).keep_next(true));
             }
             column = c;
-            out.extend(item_paragraphs(
-                item,
-                print,
-                layout.headline_style,
-                layout.source_placement,
-                &layout.source_separator,
-            ));
+            out.extend(item_paragraphs(item, print, layout));
         }
     }
     out
 }
 
-fn item_paragraphs(
-    item: &Item,
-    print: &Print,
-    style: HeadlineStyle,
-    placement: SourcePlacement,
-    separator: &str,
-) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut paragraphs: Vec<String> = item.paragraphs().map(str::to_string).collect();
-    if style == HeadlineStyle::Heading {
-        for part in item.headline_parts() {
-            out.push(para("Headline", part, print, Role::Title).keep_next(true));
-        }
-    } else {
-        let lead = run_in_headline(&item.headline_line());
-        match paragraphs.first_mut() {
-            Some(first) => first.insert_str(0, &lead),
-            None if !lead.is_empty() => paragraphs.push(lead),
-            None => {}
-        }
-    }
-    let sources: Vec<&str> = item.source_list().collect();
-    let mut source_paragraph = None;
-    if !sources.is_empty() {
-        let s = format!("（{}）", sources.join(separator));
-        match (placement, paragraphs.last_mut()) {
-            (SourcePlacement::Inline, Some(last)) => last.push_str(&s),
-            _ => source_paragraph = Some(s),
-        }
-    }
-    for p in &paragraphs {
+fn item_paragraphs(item: &Item, print: &Print, layout: &Layout) -> Vec<Paragraph> {
+    let printed = item_text(item, layout);
+    let mut out: Vec<Paragraph> = printed
+        .headline
+        .iter()
+        .map(|part| para("Headline", part, print, Role::Title).keep_next(true))
+        .collect();
+    for p in &printed.paragraphs {
         out.push(indented(para("Body", p, print, Role::Body), print));
     }
-    if let Some(s) = source_paragraph {
+    if let Some(s) = printed.sources {
         out.push(indented(para("Source", &s, print, Role::Body), print));
     }
     out

@@ -111,7 +111,8 @@ impl Role {
         }
     }
 
-    fn asked(self, wanted: &Wanted) -> &str {
+    /// `[print.fonts]`'s entry for this role (empty: the built-in list).
+    pub fn asked(self, wanted: &Wanted) -> &str {
         match self {
             Role::Body => &wanted.body,
             Role::Title => &wanted.title,
@@ -272,12 +273,6 @@ impl FontSet {
         Ok(set)
     }
 
-    /// The face of `role`, or the body's.
-    pub fn face(&mut self, role: Role) -> &mut Face {
-        let k = self.by_role.get(&role).or_else(|| self.by_role.get(&Role::Body)).copied().unwrap_or(0);
-        &mut self.faces[k]
-    }
-
     pub fn face_index(&self, role: Role) -> usize {
         self.by_role.get(&role).or_else(|| self.by_role.get(&Role::Body)).copied().unwrap_or(0)
     }
@@ -339,14 +334,8 @@ impl FontSet {
             let data = std::fs::read(&path).map_err(|_| FontError::BadFile { path: path.clone() })?;
             let name = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
             let key = format!("{}#0", path.display());
-            let face = Face::load(name, key.clone(), Arc::new(data), 0).ok_or(FontError::BadFile { path })?;
-            let k = match self.faces.iter().position(|f| f.key == key) {
-                Some(k) => k,
-                None => {
-                    self.faces.push(face);
-                    self.faces.len() - 1
-                }
-            };
+            let face = Face::load(name, key, Arc::new(data), 0).ok_or(FontError::BadFile { path })?;
+            let k = self.add(face);
             return self.serve(role, wanted.clone(), k, wanted);
         }
         let mut names: Vec<&str> = Vec::new();
@@ -391,8 +380,16 @@ impl FontSet {
             return Some(k);
         }
         let face = self.load(id, key)?;
+        Some(self.add(face))
+    }
+
+    /// `face` among the loaded ones (once per file and index).
+    fn add(&mut self, face: Face) -> usize {
+        if let Some(k) = self.faces.iter().position(|f| f.key == face.key) {
+            return k;
+        }
         self.faces.push(face);
-        Some(self.faces.len() - 1)
+        self.faces.len() - 1
     }
 
     /// The face of family `name` (any of its names, any language) nearest `weight`.

@@ -254,12 +254,12 @@ impl Writer<'_> {
         x: f32,
         size: f32,
         spacing: f32,
-        at: (usize, usize),
+        line: usize,
     ) -> f32 {
         let mut x = x;
         for c in text.chars() {
             let Some(k) = self.fonts.face_for(role, c) else {
-                self.missing.push(Missing { c, page: at.0, line: at.1 });
+                self.missing.push(Missing { c, page: self.page, line });
                 continue;
             };
             let Some((id, advance)) = self.fonts.face_at(k).glyph(c) else { continue };
@@ -312,7 +312,6 @@ impl Writer<'_> {
 
     /// One line of the grid: each unit in its cells; `justify` spreads a short line to
     /// the full measure.
-    #[allow(clippy::too_many_arguments)]
     fn grid_line(
         &mut self,
         surface: &mut Surface,
@@ -320,7 +319,6 @@ impl Writer<'_> {
         line: &Line,
         i: usize,
         print: &Print,
-        page: usize,
         justify: bool,
     ) {
         let (role, size, colour) = style(line.role, print);
@@ -346,7 +344,7 @@ impl Writer<'_> {
             let fit = if u.latin && width > span * 0.96 { size * span * 0.96 / width } else { size };
             let width = width * fit / size;
             let x = left + (span - width).max(0.0) / 2.0;
-            self.place(&mut batches, face, u.text, x, fit, 0.0, (page, i + 1));
+            self.place(&mut batches, face, u.text, x, fit, 0.0, i + 1);
         }
         self.fill(surface, colour.unwrap_or(Rgb(0, 0, 0)));
         self.draw(surface, batches, baseline);
@@ -354,28 +352,16 @@ impl Writer<'_> {
 
     /// The masthead's title: red, as large as fits one line of the 版心 up to the title
     /// size, centred over its line and the blank one below it; a short title is spread.
-    fn title(
-        &mut self,
-        surface: &mut Surface,
-        grid: &Grid,
-        line: &Line,
-        i: usize,
-        print: &Print,
-        page: usize,
-    ) {
+    fn title(&mut self, surface: &mut Surface, grid: &Grid, line: &Line, i: usize, print: &Print) {
         let text = line.text.trim();
-        let n = text.chars().count().max(1) as f32;
-        let natural = self.measure(Face::Title, text, 1.0).max(0.01);
-        let size = print.title_size.0.min(grid.width / natural);
-        let width = natural * size;
-        // Spread a short title over up to two thirds of the measure, a 字 at most between.
-        let spacing =
-            if n > 1.0 { ((grid.width * 2.0 / 3.0 - width) / (n - 1.0)).clamp(0.0, size) } else { 0.0 };
-        let total = width + spacing * (n - 1.0);
+        let n = text.chars().count();
+        let natural = self.measure(Face::Title, text, 1.0);
+        let (size, spacing) = print.title_fit(natural, n);
+        let total = natural * size + spacing * n.saturating_sub(1) as f32;
         let x = grid.left + (grid.width - total) / 2.0;
         let baseline = grid.top + (i as f32 + 1.0) * grid.pitch() + EM_CENTRE * size;
         let mut batches = Vec::new();
-        self.place(&mut batches, Face::Title, text, x, size, spacing, (page, i + 1));
+        self.place(&mut batches, Face::Title, text, x, size, spacing, i + 1);
         self.fill(surface, print.red);
         self.draw(surface, batches, baseline);
     }
@@ -394,7 +380,7 @@ impl Writer<'_> {
         for part in text.split_inclusive(' ') {
             let face =
                 if part.trim().chars().all(|c| c.is_ascii_digit()) { Face::Latin } else { Face::Number };
-            at = self.place(&mut batches, face, part, at, size, 0.0, (n, grid.lines + 1));
+            at = self.place(&mut batches, face, part, at, size, 0.0, grid.lines + 1);
         }
         self.fill(surface, Rgb(0, 0, 0));
         self.draw(surface, batches, baseline);
@@ -484,7 +470,7 @@ fn write(issue: &Issue, fonts: &mut FontSet, record: bool) -> Result<Pdf, PdfErr
         for (i, line) in lines.iter().enumerate() {
             match line.role {
                 Role::Blank => {}
-                Role::Title => writer.title(&mut surface, &grid, line, i, print, p + 1),
+                Role::Title => writer.title(&mut surface, &grid, line, i, print),
                 Role::MastheadRule => {
                     writer.rule(&mut surface, &grid, grid.middle(i), print.masthead_rule.0, print.red)
                 }
@@ -494,8 +480,8 @@ fn write(issue: &Issue, fonts: &mut FontSet, record: bool) -> Result<Pdf, PdfErr
                 Role::FooterRuleBottom => {
                     writer.rule(&mut surface, &grid, grid.middle(i), print.footer_rule_thin.0, Rgb(0, 0, 0))
                 }
-                Role::Body => writer.grid_line(&mut surface, &grid, line, i, print, p + 1, true),
-                _ => writer.grid_line(&mut surface, &grid, line, i, print, p + 1, false),
+                Role::Body => writer.grid_line(&mut surface, &grid, line, i, print, true),
+                _ => writer.grid_line(&mut surface, &grid, line, i, print, false),
             }
         }
         writer.page_number(&mut surface, &grid, print, p + 1);

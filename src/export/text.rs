@@ -5,7 +5,7 @@
 use crate::layout::align::{centre, indent, right, spread};
 use crate::layout::paginate::{Anchor, Keep, Line, Role, paginate_lines, render_pages};
 use crate::layout::{cols, str_cols, wrap, wrap_balanced};
-use crate::model::{HeadlineStyle, Issue, Item, SourcePlacement, TocTarget};
+use crate::model::{HeadlineStyle, Issue, Item, Layout, SourcePlacement, TocTarget};
 
 /// Width and page length of a text export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,31 +235,13 @@ impl Doc {
     fn item(&mut self, issue: &Issue, item: &Item, anchor: Anchor) {
         self.blank();
         self.pending = Some(anchor);
-        let layout = &issue.layout;
-        let mut paragraphs: Vec<String> = item.paragraphs().map(str::to_string).collect();
-        if layout.headline_style == HeadlineStyle::Heading {
-            for part in item.headline_parts() {
-                for l in self.centred(part) {
-                    self.push(l, Keep::Strong, Role::Headline);
-                }
-            }
-        } else {
-            let lead = run_in_headline(&item.headline_line());
-            match paragraphs.first_mut() {
-                Some(first) => first.insert_str(0, &lead),
-                None if !lead.is_empty() => paragraphs.push(lead),
-                None => {}
+        let printed = item_text(item, &issue.layout);
+        for part in printed.headline {
+            for l in self.centred(part) {
+                self.push(l, Keep::Strong, Role::Headline);
             }
         }
-        let sources: Vec<&str> = item.source_list().collect();
-        if !sources.is_empty() {
-            let sources = format!("（{}）", sources.join(&layout.source_separator));
-            match (layout.source_placement, paragraphs.last_mut()) {
-                (SourcePlacement::Inline, Some(last)) => last.push_str(&sources),
-                _ => paragraphs.push(sources),
-            }
-        }
-        for p in &paragraphs {
+        for p in printed.paragraphs.iter().chain(&printed.sources) {
             self.paragraph(p);
         }
     }
@@ -308,6 +290,43 @@ impl Doc {
         }
         lines
     }
+}
+
+/// An item's text as it is printed.
+pub struct ItemText<'a> {
+    /// The headline's parts, on lines of their own (none in run-in style).
+    pub headline: Vec<&'a str>,
+    /// The paragraphs: a run-in headline opens the first, inline sources close the last.
+    pub paragraphs: Vec<String>,
+    /// `（单位、单位）` as a paragraph of its own (sources not inline).
+    pub sources: Option<String>,
+}
+
+/// How `item` is printed with `layout`'s headline style and source placement (the text
+/// export and the DOCX share it).
+pub fn item_text<'a>(item: &'a Item, layout: &Layout) -> ItemText<'a> {
+    let mut paragraphs: Vec<String> = item.paragraphs().map(str::to_string).collect();
+    let mut headline = Vec::new();
+    if layout.headline_style == HeadlineStyle::Heading {
+        headline = item.headline_parts().collect();
+    } else {
+        let lead = run_in_headline(&item.headline_line());
+        match paragraphs.first_mut() {
+            Some(first) => first.insert_str(0, &lead),
+            None if !lead.is_empty() => paragraphs.push(lead),
+            None => {}
+        }
+    }
+    let list: Vec<&str> = item.source_list().collect();
+    let mut sources = None;
+    if !list.is_empty() {
+        let s = format!("（{}）", list.join(&layout.source_separator));
+        match (layout.source_placement, paragraphs.last_mut()) {
+            (SourcePlacement::Inline, Some(last)) => last.push_str(&s),
+            _ => sources = Some(s),
+        }
+    }
+    ItemText { headline, paragraphs, sources }
 }
 
 /// The run-in headline as the first sentence: with 。 added when it has no end mark.

@@ -144,6 +144,18 @@ impl Default for Print {
 }
 
 impl Print {
+    /// The masthead title's size and letter spacing (pt), for a title `natural` ems wide
+    /// of `chars` characters: as large as fits one line of the 版心, up to `title_size`;
+    /// a short title spread over up to two thirds of the measure, a 字 at most between.
+    pub fn title_fit(&self, natural: f32, chars: usize) -> (f32, f32) {
+        let measure = self.text_width.0 * 72.0 / 25.4;
+        let size = self.title_size.0.min(measure / natural.max(0.01));
+        let n = chars.max(1) as f32;
+        let spacing =
+            if n > 1.0 { ((measure * 2.0 / 3.0 - natural * size) / (n - 1.0)).clamp(0.0, size) } else { 0.0 };
+        (size, spacing)
+    }
+
     pub fn is_default(&self) -> bool {
         *self == Print::default()
     }
