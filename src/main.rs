@@ -78,6 +78,10 @@ enum Command {
         /// the workspace, or beside the input).
         #[arg(short, long, value_name = "ISSUE.toml", requires = "issue")]
         output: Option<PathBuf>,
+        /// Import items already in the pool or an issue (same headline, or the body at
+        /// least 90 % the same) all the same; without it they are skipped and named.
+        #[arg(long)]
+        force: bool,
         /// The workspace (default: the current folder when it is one, else the default workspace).
         #[arg(long, value_name = "DIR")]
         workspace: Option<PathBuf>,
@@ -128,8 +132,8 @@ fn main() -> ExitCode {
             run_export(&issue, output.as_deref(), Settings { format, width, paginate })
         }
         Some(Command::Check { issue }) => run_check(&issue),
-        Some(Command::Import { files, issue, output, workspace }) => {
-            run_import(&files, issue, output.as_deref(), workspace.as_deref())
+        Some(Command::Import { files, issue, output, workspace, force }) => {
+            run_import(&files, issue, output.as_deref(), workspace.as_deref(), force)
         }
         #[cfg(feature = "test-hooks")]
         Some(Command::SaveLoop { issue, seed, steps }) => {
@@ -215,6 +219,7 @@ fn run_import(
     issue: bool,
     output: Option<&Path>,
     workspace: Option<&Path>,
+    force: bool,
 ) -> Result<ExitCode, CommandError> {
     use jianbao::commands::import::{import_issue, import_to_pool};
     if issue {
@@ -234,7 +239,7 @@ fn run_import(
             eprintln!("{} → {written}", report.line(interface_lang()));
         }
     } else {
-        for report in import_to_pool(files, workspace)? {
+        for report in import_to_pool(files, workspace, force)? {
             println!("{}", report.line(interface_lang()));
         }
     }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::new::resolve_workspace;
 use super::{CommandError, Result};
+use crate::import::duplicates::{Duplicate, Known, Place};
 use crate::import::{self, Document};
 use crate::model::Date;
 use crate::store::Workspace;
@@ -18,6 +19,9 @@ pub struct Report {
     pub warnings: Vec<import::Warning>,
     /// Where the items (or the issue) went.
     pub written: Vec<PathBuf>,
+    /// Items that were there already: skipped, or taken all the same with `--force`.
+    pub duplicates: Vec<Duplicate>,
+    pub forced: bool,
 }
 
 impl Report {
@@ -30,6 +34,15 @@ impl Report {
             } else {
                 let said: Vec<String> = self.warnings.iter().map(|w| w.say(lang)).collect();
                 line.push_str(&format!("；请核对 {} 处：{}", said.len(), said.join("；")));
+            }
+            if !self.duplicates.is_empty() {
+                let said: Vec<String> = self.duplicates.iter().map(|d| d.say(lang)).collect();
+                let what = if self.forced {
+                    "仍已导入（--force）"
+                } else {
+                    "未导入（要导入请加 --force）"
+                };
+                line.push_str(&format!("；{} 条已有，{what}：{}", said.len(), said.join("；")));
             }
             return line;
         }
@@ -48,6 +61,15 @@ impl Report {
                 self.warnings.len(),
                 if self.warnings.len() == 1 { "" } else { "s" },
                 self.warnings.iter().map(|w| w.say(lang)).collect::<Vec<_>>().join("; ")
+            ));
+        }
+        if !self.duplicates.is_empty() {
+            let what =
+                if self.forced { "imported anyway (--force)" } else { "skipped (--force imports them)" };
+            line.push_str(&format!(
+                "; {} already there, {what}: {}",
+                self.duplicates.len(),
+                self.duplicates.iter().map(|d| d.say(lang)).collect::<Vec<_>>().join("; ")
             ));
         }
         line
@@ -72,26 +94,53 @@ fn ids_in_use(ws: &Workspace) -> Result<HashSet<String>> {
     Ok(ids)
 }
 
+/// Every item of the workspace, to find duplicates in: the pool's, and each issue's with
+/// its position.
+pub fn known_items(ws: &Workspace) -> Result<Known> {
+    let mut known = Known::new();
+    for loaded in ws.pool_items()? {
+        known.add(&loaded.doc, Place::Pool);
+    }
+    for entry in ws.issues()? {
+        let n = &entry.issue.doc.numbering;
+        for (k, item) in entry.issue.doc.items().enumerate() {
+            known.add(item, Place::Issue { year: n.year, number: n.number, position: k + 1 });
+        }
+    }
+    Ok(known)
+}
+
 /// Read every file first: one that cannot be read stops the import before anything is
 /// written.
 fn read_all(files: &[PathBuf]) -> Result<Vec<Document>> {
     files.iter().map(|f| import::read_file(f).map_err(CommandError::from)).collect()
 }
 
-/// `jianbao import FILE…`: every item found goes to the pool, recording its file.
-pub fn import_to_pool(files: &[PathBuf], workspace: Option<&Path>) -> Result<Vec<Report>> {
+/// `jianbao import FILE…`: every item found goes to the pool, recording its file; an item
+/// already in the pool or an issue (or in an earlier file of the same import) is skipped
+/// unless `force`.
+pub fn import_to_pool(files: &[PathBuf], workspace: Option<&Path>, force: bool) -> Result<Vec<Report>> {
     let ws = resolve_workspace(workspace)?;
     let docs = read_all(files)?;
     let mut taken = ids_in_use(&ws)?;
+    let mut known = known_items(&ws)?;
     let today = Date::today();
     let mut reports = Vec::new();
     for (path, doc) in files.iter().zip(&docs) {
         let items = import::items(doc, import::id_maker(today, |id| taken.contains(id)));
         let mut written = Vec::new();
-        for mut item in items {
+        let mut duplicates = Vec::new();
+        for (k, mut item) in items.into_iter().enumerate() {
+            if let Some(d) = known.duplicate(k + 1, &item) {
+                duplicates.push(d);
+                if !force {
+                    continue;
+                }
+            }
             item.received = item.received.or(Some(today));
             item.origin = path.display().to_string();
             taken.insert(item.id.clone());
+            known.add(&item, Place::Imported { file: path.display().to_string() });
             written.push(ws.save_pool_item(&item)?);
         }
         reports.push(Report {
@@ -100,6 +149,8 @@ pub fn import_to_pool(files: &[PathBuf], workspace: Option<&Path>) -> Result<Vec
             items: written.len(),
             warnings: import::warnings(doc),
             written,
+            duplicates,
+            forced: force,
         });
     }
     Ok(reports)
@@ -131,5 +182,7 @@ pub fn import_issue(file: &Path, output: Option<&Path>, workspace: Option<&Path>
         items: issue.items().count(),
         warnings: import::warnings(&doc),
         written: vec![path],
+        duplicates: Vec::new(),
+        forced: false,
     })
 }

@@ -10,6 +10,7 @@ pub mod body;
 pub mod clean;
 pub mod decode;
 pub mod docx;
+pub mod duplicates;
 pub mod lines;
 pub mod regions;
 pub mod submission;

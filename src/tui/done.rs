@@ -152,9 +152,13 @@ impl App {
 
     /// A file's items into the pool, as one undoable step.
     fn imported(&mut self, imported: Imported, queue: &mut VecDeque<Cmd>) {
-        let Imported { items, encoding, warnings, .. } = imported;
+        let Imported { items, encoding, warnings, duplicates, .. } = imported;
         let Some(first) = items.first().map(|i| i.id.clone()) else {
-            self.view.status = Some(Message::NothingToImport);
+            self.view.status = Some(if duplicates.is_empty() {
+                Message::NothingToImport
+            } else {
+                Message::AllDuplicates(duplicates)
+            });
             return;
         };
         let mut pool = self.doc.pool().to_vec();
@@ -165,8 +169,12 @@ impl App {
             pool.insert(index, item.clone());
             ops.push(Op::InsertPool { index, item: Box::new(item) });
         }
-        let step =
-            Step::new(ops).select(Select::Pooled(first)).say(Message::Imported { count, encoding, warnings });
+        let step = Step::new(ops).select(Select::Pooled(first)).say(Message::Imported {
+            count,
+            encoding,
+            warnings,
+            duplicates,
+        });
         queue.push_back(Cmd::Step(step));
         queue.push_back(Cmd::Focus(Focus::Pool));
     }

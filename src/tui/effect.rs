@@ -98,6 +98,8 @@ pub struct Imported {
     pub items: Vec<Item>,
     pub encoding: String,
     pub warnings: Vec<crate::import::Warning>,
+    /// Items left out: they are in the pool or an issue already.
+    pub duplicates: Vec<crate::import::duplicates::Duplicate>,
 }
 
 /// Perform `effect` on the open document. The only place of the editor that touches files
@@ -256,8 +258,18 @@ fn import(doc: &Session, path: PathBuf) -> Result<Imported, ImportError> {
         .as_ref()
         .and_then(|ws| path.strip_prefix(ws.root()).ok().map(|p| p.display().to_string()))
         .unwrap_or_else(|| path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default());
+    let known = known_items(doc);
+    let mut duplicates = Vec::new();
+    let mut k = 0;
+    items.retain(|item| {
+        k += 1;
+        let d = known.duplicate(k, item);
+        duplicates.extend(d.clone());
+        d.is_none()
+    });
     for item in &mut items {
-        item.received = Some(today);
+        // A submission's own date (its header or signature) is when it was received.
+        item.received = item.received.or(Some(today));
         item.origin = origin.clone();
     }
     Ok(Imported {
@@ -265,5 +277,39 @@ fn import(doc: &Session, path: PathBuf) -> Result<Imported, ImportError> {
         warnings: crate::import::warnings(&found),
         items,
         path,
+        duplicates,
     })
+}
+
+/// What is there already: the pool as it stands, this issue as it stands, and the other
+/// issues of the workspace as saved.
+fn known_items(doc: &Session) -> crate::import::duplicates::Known {
+    use crate::import::duplicates::{Known, Place};
+    let mut known = Known::new();
+    for item in doc.pool() {
+        known.add(item, Place::Pool);
+    }
+    let place = |n: &crate::model::Numbering, k: usize| Place::Issue {
+        year: n.year,
+        number: n.number,
+        position: k + 1,
+    };
+    let this = &doc.issue().numbering;
+    for (k, item) in doc.issue().items().enumerate() {
+        known.add(item, place(this, k));
+    }
+    if let Some(ws) = &doc.ws {
+        match ws.issues() {
+            Ok(issues) => {
+                for entry in issues.iter().filter(|e| e.path != doc.issue_path) {
+                    let n = &entry.issue.doc.numbering;
+                    for (k, item) in entry.issue.doc.items().enumerate() {
+                        known.add(item, place(n, k));
+                    }
+                }
+            }
+            Err(e) => tracing::warn!("issues of {} not read for duplicates: {e}", ws.root().display()),
+        }
+    }
+    known
 }

@@ -97,9 +97,13 @@ pub enum Message {
         count: usize,
         encoding: String,
         warnings: Vec<crate::import::Warning>,
+        /// Items skipped: they are in the pool or an issue already.
+        duplicates: Vec<crate::import::duplicates::Duplicate>,
     },
     ImportFailed(ImportError),
     NothingToImport,
+    /// Every item of the file is there already.
+    AllDuplicates(Vec<crate::import::duplicates::Duplicate>),
     OpenFailed(StoreError),
     Created(String),
     NewIssueFailed(CommandError),
@@ -133,6 +137,15 @@ fn name_of(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string())
 }
 
+/// "；已有 1 篇，未导入：第2条与稿件池的“…”标题相同".
+fn skipped(lang: Lang, duplicates: &[crate::import::duplicates::Duplicate]) -> String {
+    let said: Vec<String> = duplicates.iter().map(|d| d.say(lang)).collect();
+    match lang {
+        Lang::Zh => format!("；已有 {} 篇，未导入：{}", said.len(), said.join("；")),
+        Lang::En => format!("; {} already there, skipped: {}", said.len(), said.join("; ")),
+    }
+}
+
 impl Message {
     pub fn severity(&self) -> Severity {
         use Message::*;
@@ -153,7 +166,7 @@ impl Message {
             Saved { report, .. } if report.kept_both.is_empty() && !report.issue_changed_outside => {
                 Severity::Info
             }
-            Saved { .. } | Notices(_) => Severity::Warning,
+            Saved { .. } | Notices(_) | AllDuplicates(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -209,14 +222,17 @@ impl Message {
             ExportFailed(e) => {
                 pick(lang, format!("导出失败：{}", e.say(lang)), format!("Not exported: {}", e.say(lang)))
             }
-            Imported { count, encoding, warnings } => {
-                let tail = if warnings.is_empty() {
+            Imported { count, encoding, warnings, duplicates } => {
+                let mut tail = if warnings.is_empty() {
                     String::new()
                 } else if zh {
                     format!("；注意：{}", warnings.iter().map(|w| w.say(lang)).collect::<Vec<_>>().join("；"))
                 } else {
                     format!("; {}", warnings.iter().map(|w| w.say(lang)).collect::<Vec<_>>().join("; "))
                 };
+                if !duplicates.is_empty() {
+                    tail.push_str(&skipped(lang, duplicates));
+                }
                 pick(
                     lang,
                     format!("已导入 {count} 篇稿件（{encoding}）{tail}"),
@@ -225,6 +241,10 @@ impl Message {
             }
             ImportFailed(e) => e.message(lang),
             NothingToImport => lang.pick("文件中没有找到稿件。", "No item was found in the file.").into(),
+            AllDuplicates(duplicates) => {
+                let said = skipped(lang, duplicates);
+                pick(lang, format!("没有导入新稿件{said}"), format!("Nothing new imported{said}"))
+            }
             OpenFailed(e) | Failed(e) => e.say(lang),
             Created(n) => pick(lang, format!("已新建 {n}"), format!("Created {n}")),
             NewIssueFailed(e) => e.say(lang),

@@ -706,3 +706,77 @@ fn submissions_in_the_shapes_offices_send() {
         .unwrap();
     assert_eq!(item.received, jianbao::model::Date::new(2026, 11, 20), "the signature's date, not today's");
 }
+
+/// An item already in the pool or an issue is skipped and named, in the summary line;
+/// `--force` takes it all the same; a re-wrapped copy of the same text is the same item.
+#[test]
+fn duplicates_are_skipped_and_named_unless_forced() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace();
+    let pool_count = || ws.pool_items().unwrap().len();
+    let file = fixture("submissions/signature.txt");
+    let import = |extra: &[&str], file: &Path| {
+        let mut args: Vec<std::ffi::OsString> = vec!["import".into(), "--workspace".into(), ws.root().into()];
+        args.extend(extra.iter().map(Into::into));
+        args.push(file.into());
+        let out = sandbox.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        stdout(&out)
+    };
+    let before = pool_count();
+    let first = import(&[], &file);
+    assert!(!first.contains("already there"), "{first}");
+    assert_eq!(pool_count(), before + 1);
+    let again = import(&[], &file);
+    assert_eq!(pool_count(), before + 1, "the second copy is skipped: {again}");
+    assert!(
+        again.contains(": 0 items")
+            && again.contains("1 already there, skipped (--force imports them): item 1 has the same headline as “东湖镇科普e站开展冬季安全用电宣传” in the pool"),
+        "{again}"
+    );
+    // The same text under another headline, wrapped by a mail client: the body tells.
+    let text = fs::read_to_string(&file).unwrap();
+    let body: String = text.lines().skip(2).collect::<Vec<_>>().join("\n");
+    let rewrapped: String = body
+        .lines()
+        .flat_map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            chars.chunks(30).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let copy = sandbox.work().join("转发.txt");
+    fs::write(&copy, format!("东湖镇开展用电安全宣传进村活动\n\n{rewrapped}\n")).unwrap();
+    let said = import(&[], &copy);
+    assert!(said.contains("the same body"), "{said}");
+    assert_eq!(pool_count(), before + 1);
+    let forced = import(&["--force"], &copy);
+    assert!(forced.contains(": 1 item") && forced.contains("imported anyway (--force)"), "{forced}");
+    assert_eq!(pool_count(), before + 2);
+
+    // An item of an issue of the workspace: its place is named, in Chinese by default.
+    let entry = ws.issues().unwrap().into_iter().next().unwrap();
+    let n = entry.issue.doc.numbering.clone();
+    let third = entry.issue.doc.items().nth(2).unwrap().clone();
+    let placed = sandbox.work().join("旧稿.txt");
+    fs::write(
+        &placed,
+        format!("{}\n\n　　一段不同的正文，讲同一件事。\n\n（某单位）\n", third.headline.replace('\n', "")),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["import", "--workspace"])
+        .arg(ws.root())
+        .arg(&placed)
+        .env("JIANBAO_LANG", "zh")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let place = format!("{}年第{}期第3条", n.year, n.number);
+    assert!(
+        said.contains("：0 条")
+            && said.contains("1 条已有，未导入（要导入请加 --force）")
+            && said.contains(&place),
+        "{said}"
+    );
+}

@@ -634,3 +634,37 @@ fn importing_from_the_editor_lands_items_in_the_pool_as_one_step() {
     press(&mut app, &["ctrl-z"]);
     assert_eq!(pool_ids(&app).len(), before, "one undo takes the import back");
 }
+
+#[test]
+fn importing_an_item_already_there_is_skipped_with_its_place_named() {
+    let (d, _ws, mut app) = sample_app();
+    // The headline of an item placed in the sample issue, its body re-worded.
+    let placed = app.doc().issue().items().nth(1).expect("a second item").clone();
+    let position = 2;
+    let file = d.path().join("重复来稿.txt");
+    let text = format!(
+        "{}\n\n　　这是同一件事另写的一段正文。\n\n（某单位）\n\n---\n\n江州市科协举办青少年科技节\n\n　　11月21日，科技节在江州科技馆开幕。\n\n（江州科技馆）\n",
+        placed.headline.replace('\n', "")
+    );
+    std::fs::write(&file, text).unwrap();
+    let before = pool_ids(&app).len();
+    let import = |app: &mut Harness| {
+        press(app, &["i", "ctrl-j"]);
+        type_text(app, &file.display().to_string());
+        press(app, &["enter"]);
+    };
+    import(&mut app);
+    assert_eq!(pool_ids(&app).len(), before + 1, "only the new item comes in");
+    let n = &app.doc().issue().numbering;
+    let said = status(&app);
+    let place = format!("{}年第{}期第{position}条", n.year, n.number);
+    assert!(said.contains("已导入 1 篇稿件") && said.contains(&place), "{said}");
+    // The same file again: nothing new, and the status says where each one is.
+    import(&mut app);
+    assert_eq!(pool_ids(&app).len(), before + 1);
+    let said = status(&app);
+    assert!(
+        said.contains("没有导入新稿件") && said.contains("稿件池的“江州市科协举办青少年科技节”"),
+        "{said}"
+    );
+}
