@@ -756,7 +756,7 @@ fn duplicates_are_skipped_and_named_unless_forced() {
 
     // An item of an issue of the workspace: its place is named, in Chinese by default.
     let entry = ws.issues().unwrap().into_iter().next().unwrap();
-    let n = entry.issue.doc.numbering.clone();
+    let n = entry.issue.doc.numbering;
     let third = entry.issue.doc.items().nth(2).unwrap().clone();
     let placed = sandbox.work().join("旧稿.txt");
     fs::write(
