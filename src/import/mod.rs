@@ -12,6 +12,7 @@ pub mod decode;
 pub mod docx;
 pub mod duplicates;
 pub mod lines;
+pub mod pdf;
 pub mod regions;
 pub mod submission;
 
@@ -45,6 +46,8 @@ pub enum Refusal {
     Decode(#[from] decode::DecodeError),
     #[error("{0}")]
     Docx(#[from] docx::DocxError),
+    #[error("{0}")]
+    Pdf(#[from] pdf::PdfError),
 }
 
 impl Refusal {
@@ -52,6 +55,7 @@ impl Refusal {
         match self {
             Refusal::Decode(e) => e.say(lang),
             Refusal::Docx(e) => e.say(lang),
+            Refusal::Pdf(e) => e.say(lang),
         }
     }
 }
@@ -126,6 +130,10 @@ pub fn read_file(path: &Path) -> Result<Document, ImportError> {
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, ImportError> {
     let refused = |why: Refusal| ImportError::Refused { path: path.to_path_buf(), why };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if pdf::is_pdf(bytes) || ext == "pdf" {
+        let text = pdf::to_text(bytes).map_err(|e| refused(e.into()))?;
+        return Ok(parse_text(&text, false, "PDF"));
+    }
     if docx::is_zip(bytes) || docx::is_ole(bytes) || ext == "docx" {
         let paragraphs = docx::read(bytes).map_err(|e| refused(e.into()))?;
         return Ok(parse(lines::from_docx(&paragraphs), true, "docx"));

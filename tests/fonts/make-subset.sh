@@ -3,14 +3,18 @@
 # see OFL.txt) cut down to the characters of the bundled samples, ASCII and the
 # punctuation of the genre, so that the PDF tests never depend on the machine's fonts.
 # Needs fonts-noto-cjk (Debian) and fonttools (pip install fonttools). Run it again when
-# the samples gain characters: the tests report any character the subset lacks.
+# the samples or the import fixtures gain characters: the tests report any character the
+# subset lacks.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 src=${NOTO_SERIF_CJK:-/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc}
 text=$(mktemp)
 trap 'rm -f "$text"' EXIT
+# The samples, and every issue and submission of the import fixtures (their PDFs are made
+# in the tests and read back).
 cat "$root"/samples/issues/*.toml "$root"/samples/pool/*.toml "$root"/samples/jianbao.toml > "$text"
+find "$root"/tests/fixtures/import -name '*.toml' -o -name '*.txt' | sort | xargs cat >> "$text"
 printf '%s' '　、。，；：？！“”‘’（）【】《》〈〉「」『』—…·％－／◆●■□○◇★☆一二三四五六七八九十百千万亿年月日期第总共印份页分送报发编辑审核信息邮箱目录提要' >> "$text"
 # --font-number=2 is the SC face of the collection (JP, KR, SC, TC, HK).
 pyftsubset "$src" --font-number=2 --text-file="$text" \

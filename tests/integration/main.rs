@@ -11,6 +11,7 @@ mod export_rules;
 mod fuzz_regressions;
 mod golden;
 mod hostile;
+mod import_corpus;
 mod import_fixtures;
 mod import_roundtrip;
 mod kill;
