@@ -107,6 +107,13 @@ fn styles(print: &Print, docx: Docx) -> Docx {
     docx
 }
 
+/// A blank grid line before the paragraph, as the text export and the PDF leave one
+/// before each headline, 【栏目】 and 专栏 heading (Word leaves it out at the top of a
+/// page, as the text export drops a blank line that would open a page).
+fn line_before(p: Paragraph) -> Paragraph {
+    p.line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).before_lines(100))
+}
+
 fn run(text: &str, print: &Print, role: Role) -> Run {
     Run::new().add_text(text).fonts(fonts(print, role))
 }
@@ -262,13 +269,15 @@ fn body(issue: &Issue) -> Vec<Paragraph> {
     for section in issue.sections.iter().filter(|s| !s.items.is_empty()) {
         let title = section.bare_title();
         if !title.is_empty() {
-            out.push(para("Section", &format!("【{title}】"), print, Role::Heading).keep_next(true));
+            out.push(
+                line_before(para("Section", &format!("【{title}】"), print, Role::Heading)).keep_next(true),
+            );
         }
         let mut column = "";
         for item in &section.items {
             let c = item.column.trim();
             if c != column && !c.is_empty() {
-                out.push(para("Column", c, print, Role::Kai).keep_next(true));
+                out.push(line_before(para("Column", c, print, Role::Kai)).keep_next(true));
             }
             column = c;
             out.extend(item_paragraphs(item, print, layout));
@@ -282,10 +291,16 @@ fn item_paragraphs(item: &Item, print: &Print, layout: &Layout) -> Vec<Paragraph
     let mut out: Vec<Paragraph> = printed
         .headline
         .iter()
-        .map(|part| para("Headline", part, print, Role::Title).keep_next(true))
+        .enumerate()
+        .map(|(k, part)| {
+            let p = para("Headline", part, print, Role::Title).keep_next(true);
+            if k == 0 { line_before(p) } else { p }
+        })
         .collect();
     for p in &printed.paragraphs {
-        out.push(indented(para("Body", p, print, Role::Body), print));
+        let p = indented(para("Body", p, print, Role::Body), print);
+        // A run-in item begins with its first paragraph: the blank line goes there.
+        out.push(if out.is_empty() { line_before(p) } else { p });
     }
     if let Some(s) = printed.sources {
         out.push(indented(para("Source", &s, print, Role::Body), print));

@@ -71,6 +71,8 @@ struct Glyph {
     y: f64,
     size: f64,
     advance: f64,
+    /// The font gave the advance (else it is guessed from the next glyph).
+    measured: bool,
     red: bool,
 }
 
@@ -146,13 +148,23 @@ impl<'a> Device<'a> for Collector {
                     continue;
                 }
             };
-            let advance = match &**g {
+            let text = ideographs(text);
+            let measured = match &**g {
                 HayroGlyph::Outline(o) => o.advance_width().map(|w| f64::from(w) * size / 1000.0),
                 HayroGlyph::Type3(_) => None,
             }
-            .filter(|w| *w > 0.0)
-            .unwrap_or_else(|| size * str_width(&text).max(1) as f64 / 2.0);
-            self.page.glyphs.push(Glyph { text, x: at.x, y: self.height - at.y, size, advance, red });
+            .filter(|w| *w > 0.0);
+            let advance = measured.unwrap_or_else(|| size * str_width(&text).max(1) as f64 / 2.0);
+            let measured = measured.is_some();
+            self.page.glyphs.push(Glyph {
+                text,
+                x: at.x,
+                y: self.height - at.y,
+                size,
+                advance,
+                measured,
+                red,
+            });
         }
     }
 
@@ -163,6 +175,56 @@ impl<'a> Device<'a> for Collector {
     fn pop_clip(&mut self) {}
 
     fn pop_transparency_group(&mut self) {}
+}
+
+/// Kangxi radicals and CJK radical supplements as the ideographs they look like: a font
+/// shares one glyph between 人 and ⼈, and some writers (Chromium's) name the radical in
+/// the PDF's ToUnicode table.
+fn ideographs(text: String) -> String {
+    let radical = |c: char| matches!(c, '\u{2E80}'..='\u{2EFF}' | '\u{2F00}'..='\u{2FDF}');
+    if !text.chars().any(radical) {
+        return text;
+    }
+    // Where the compatibility form is the traditional character, or there is none, the
+    // simplified one the SC font draws.
+    const SIMPLIFIED: [(char, char); 25] = [
+        ('\u{2F3E}', '户'),
+        ('\u{2EC5}', '见'),
+        ('\u{2EC8}', '讠'),
+        ('\u{2EC9}', '贝'),
+        ('\u{2ECB}', '车'),
+        ('\u{2ED0}', '钅'),
+        ('\u{2ED3}', '长'),
+        ('\u{2ED4}', '门'),
+        ('\u{2ED8}', '青'),
+        ('\u{2EDA}', '页'),
+        ('\u{2EDB}', '风'),
+        ('\u{2EDC}', '飞'),
+        ('\u{2EDD}', '食'),
+        ('\u{2EE0}', '饣'),
+        ('\u{2EE2}', '马'),
+        ('\u{2EE3}', '骨'),
+        ('\u{2EE5}', '鱼'),
+        ('\u{2EE6}', '鸟'),
+        ('\u{2EE7}', '卤'),
+        ('\u{2EE8}', '麦'),
+        ('\u{2EE9}', '黄'),
+        ('\u{2EEC}', '齐'),
+        ('\u{2EEE}', '齿'),
+        ('\u{2EF0}', '龙'),
+        ('\u{2EF3}', '龟'),
+    ];
+    let mut out = String::new();
+    for c in text.chars() {
+        if let Some(&(_, s)) = SIMPLIFIED.iter().find(|(r, _)| *r == c) {
+            out.push(s);
+        } else if radical(c) {
+            unicode_normalization::char::decompose_compatible(c, |d| out.push(d));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Most pages a file may have: beyond this it is not a bulletin.
@@ -229,6 +291,15 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     }
     for line in &mut out {
         line.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // A glyph whose font does not say how wide it is reaches the next one, up to a 字
+        // (so a wide gap after it is still a gap).
+        for k in 1..line.glyphs.len() {
+            let next = line.glyphs[k].x;
+            let g = &mut line.glyphs[k - 1];
+            if !g.measured && next > g.x {
+                g.advance = (next - g.x).min(g.size);
+            }
+        }
     }
     out
 }
@@ -372,6 +443,10 @@ pub fn to_text(bytes: &[u8]) -> Result<String, PdfError> {
     let Some(frame) = frame(&laid) else { return Err(PdfError::NoText) };
     let cols = frame.cols();
     let mut out = String::new();
+    // The last line written reached the right edge: the paragraph may go on.
+    let mut open = false;
+    // The line written is a wrapped headline's first: the next one goes on it.
+    let mut joining = false;
     for (lines, rules) in laid.iter().zip(rules) {
         // What stands on the page, top to bottom: lines and the rules across the text.
         enum Mark<'a> {
@@ -399,28 +474,74 @@ pub fn to_text(bytes: &[u8]) -> Result<String, PdfError> {
                 }
             }
             if let Some(p) = previous {
-                let blank = ((y - p) / frame.pitch).round() as i64 - 1;
+                // A gap of a line or more is a blank line; so is the space a tool puts before
+                // a headline instead of an empty paragraph (a third of a line or more).
+                let gap = (y - p) / frame.pitch;
+                let blank = if gap >= 1.3 { ((gap.round() as i64) - 1).max(1) } else { 0 };
                 for _ in 0..blank.clamp(0, 2) {
                     out.push('\n');
+                    open = false;
                 }
             }
             previous = Some(*y);
             match mark {
                 Mark::Rule(heavy) => {
+                    open = false;
                     out.push_str(&(if *heavy { "━" } else { "─" }).repeat(cols));
                     out.push('\n');
                 }
                 Mark::Text(line) => {
                     let text = line_text(line, frame.em);
-                    out.push_str(&pad(line, &text, &frame));
+                    let pad = pad(line, &text, &frame);
+                    let body = (line.size() - frame.em).abs() < 0.2 * frame.em;
+                    // A full line and a flush one after it: one paragraph, re-joined here
+                    // where the page's geometry tells it (a tool's lines vary in length).
+                    if joining {
+                        // The rest of a headline a word processor wrapped (see below).
+                        joining = false;
+                    } else if open && body && pad.is_empty() && out.ends_with('\n') {
+                        out.pop();
+                        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                        if latin(out.chars().last()) && latin(text.chars().next()) {
+                            out.push(' ');
+                        }
+                    } else {
+                        out.push_str(&pad);
+                    }
                     out.push_str(&text);
+                    let full = line.x1() >= frame.right - 0.6 * frame.em;
+                    // A full line that continues nothing, with a centred line of its size
+                    // right under it: a headline a word processor filled before it wrapped
+                    // (our exports balance the lines). One line, centred.
+                    let next = marks.get(k + 1).and_then(|(ny, m)| match m {
+                        Mark::Text(n) if ny - y < 1.3 * frame.pitch => Some(n),
+                        _ => None,
+                    });
+                    let wrapped_headline = !open
+                        && pad.is_empty()
+                        && full
+                        && next.is_some_and(|n| {
+                            (n.size() - line.size()).abs() < 0.1 * line.size()
+                                && pad_of(n, &frame).starts_with(' ')
+                        });
+                    if wrapped_headline {
+                        out.insert(out.len() - text.len(), ' ');
+                        joining = true;
+                        open = false;
+                        continue;
+                    }
                     out.push('\n');
+                    open = body && !pad.starts_with(' ') && full;
                 }
             }
         }
         // Pages join without a gap: a paragraph cut by the page goes on.
     }
     Ok(out)
+}
+
+fn pad_of(line: &Line, frame: &Frame) -> String {
+    pad(line, &line_text(line, frame.em), frame)
 }
 
 /// What stands before a line's text: spaces for a centred line (two a 字, as the text
@@ -437,6 +558,8 @@ fn pad(line: &Line, text: &str, frame: &Frame) -> String {
         let n = cols.saturating_sub(str_width(text)) / 2;
         return " ".repeat(n);
     }
+    // An indent is set in 字 of the body's size, whatever the grid's cell.
+    let l = (line.x0() - frame.left) / em;
     if l < 0.5 {
         String::new()
     } else if l <= 4.5 {
@@ -451,7 +574,15 @@ mod tests {
     use super::*;
 
     fn glyph(text: &str, x: f64, y: f64, size: f64) -> Glyph {
-        Glyph { text: text.into(), x, y, size, advance: size * str_width(text) as f64 / 2.0, red: false }
+        Glyph {
+            text: text.into(),
+            x,
+            y,
+            size,
+            advance: size * str_width(text) as f64 / 2.0,
+            measured: true,
+            red: false,
+        }
     }
 
     fn row(text: &str, x: f64, y: f64, size: f64) -> Vec<Glyph> {
@@ -514,6 +645,12 @@ mod tests {
         assert_eq!(pad(&headline, &"题".repeat(10), &frame), " ".repeat(18));
         let far = Line { y: 0.0, glyphs: row("（共印120份）", 80.0 + 21.0 * 16.0, 0.0, 16.0) };
         assert_eq!(pad(&far, "（共印120份）", &frame), " ".repeat(42));
+    }
+
+    #[test]
+    fn kangxi_radicals_read_as_the_ideographs_they_show() {
+        assert_eq!(ideographs("⼈⽉⼤⼾".into()), "人月大户");
+        assert_eq!(ideographs("人，（）".into()), "人，（）", "full-width punctuation stays");
     }
 
     #[test]

@@ -117,6 +117,28 @@ fn the_whole_text_is_there_in_order() {
     }
 }
 
+/// A blank grid line before each headline, 【栏目】 and 专栏 heading, as the text export
+/// leaves one (a paragraph property, not an empty paragraph).
+#[test]
+fn headlines_sections_and_columns_have_a_line_before() {
+    for stem in ["2026-45", "2026-21"] {
+        let issue = sample(stem);
+        let parts = parts(&docx_of(&issue));
+        let document = part(&parts, "word/document.xml");
+        let mut want = 0;
+        for section in issue.sections.iter().filter(|s| !s.items.is_empty()) {
+            want += usize::from(!section.bare_title().is_empty());
+            let mut column = "";
+            for item in &section.items {
+                let c = item.column.trim();
+                want += usize::from(c != column && !c.is_empty()) + 1;
+                column = c;
+            }
+        }
+        assert_eq!(document.matches(r#"w:beforeLines="100""#).count(), want, "{stem}");
+    }
+}
+
 #[test]
 fn the_command_writes_the_docx_beside_the_other_exports() {
     let d = tempfile::tempdir().unwrap();

@@ -301,3 +301,37 @@ fn pdf_files_made_by_other_tools() {
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
+
+/// A scan, a password-protected file and a broken one are refused with one sentence in
+/// the interface's language and exit 2; nothing of an import that names them is written,
+/// not even the good files beside them.
+#[test]
+fn pdfs_without_text_are_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = jianbao::store::Workspace::create_from_samples(&dir.path().join("ws")).unwrap();
+    let before = ws.pool_items().unwrap().len();
+    let broken = dir.path().join("损坏.pdf");
+    fs::write(&broken, b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF").unwrap();
+    let good = corpus("pdf/lo-submission.pdf");
+    for (file, zh, en) in [
+        (corpus("pdf/refused/scanned.pdf"), "扫描件，没有可提取的文字", "it is a scan"),
+        (corpus("pdf/refused/encrypted.pdf"), "文件设有密码", "password-protected"),
+        (broken.clone(), "不是可以读取的 PDF 文件", "not a readable PDF"),
+    ] {
+        for (lang, said) in [("zh", zh), ("en", en)] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+                .args(["import", "--workspace"])
+                .arg(ws.root())
+                .arg(&good)
+                .arg(&file)
+                .env("JIANBAO_LANG", lang)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr).to_string();
+            assert_eq!(out.status.code(), Some(2), "{}: {err}", file.display());
+            assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+            assert!(err.contains(said) && err.contains(&file.display().to_string()), "{err}");
+            assert_eq!(ws.pool_items().unwrap().len(), before, "nothing half-imported");
+        }
+    }
+}

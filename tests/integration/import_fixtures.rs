@@ -353,16 +353,20 @@ fn encodings_give_identical_items() {
 
     let sandbox = Sandbox::new();
     let ws = sandbox.workspace();
-    let mut args = vec![OsStr::new("import"), OsStr::new("--workspace"), ws.root().as_os_str()];
+    // The four copies are one submission: --force takes each (else the last three are
+    // reported as duplicates of the first).
+    let mut args =
+        vec![OsStr::new("import"), OsStr::new("--force"), OsStr::new("--workspace"), ws.root().as_os_str()];
     args.extend(paths.iter().map(|(p, _)| p.as_os_str()));
     let out = sandbox.run(&args);
     assert!(out.status.success(), "{}", show(&out));
     let summary = stdout(&out);
     let lines: Vec<&str> = summary.lines().collect();
     assert_eq!(lines.len(), 4, "one summary line a file: {summary}");
-    for (line, (path, encoding)) in lines.iter().zip(&paths) {
+    for (k, (line, (path, encoding))) in lines.iter().zip(&paths).enumerate() {
         assert!(line.contains(&path.display().to_string()), "{line}");
         assert!(line.contains("1 item"), "{line}");
+        assert_eq!(line.contains("imported anyway (--force)"), k > 0, "{line}");
         assert!(
             line.to_lowercase().contains(&encoding.to_lowercase()),
             "the summary names {encoding}: {line}"
