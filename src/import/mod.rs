@@ -136,6 +136,12 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, ImportError> {
     }
     if docx::is_zip(bytes) || docx::is_ole(bytes) || ext == "docx" {
         let paragraphs = docx::read(bytes).map_err(|e| refused(e.into()))?;
+        // A submission typed in Word (no masthead, no TOC) is read as submissions are,
+        // a paragraph a line: its header, headline, signature and sources as in a text.
+        let text = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+        if submission::looks_like(&text) {
+            return Ok(submissions(&text, "docx"));
+        }
         return Ok(parse(lines::from_docx(&paragraphs), true, "docx"));
     }
     let (encoding, text) = decode::decode(bytes).map_err(|e| refused(e.into()))?;

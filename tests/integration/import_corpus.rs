@@ -335,3 +335,28 @@ fn pdfs_without_text_are_refused_whole() {
         }
     }
 }
+
+/// Submissions typed in Word (corpus/docx/, made with their expectations by make.py):
+/// header, 【】 and 标题：, a signature set right, sources closing the last paragraph.
+#[test]
+fn docx_submissions_read_as_text_submissions_are() {
+    let dir = corpus("docx");
+    let mut problems = Vec::new();
+    let docs = files(&dir, "docx");
+    assert!(docs.len() >= 3, "{} .docx files", docs.len());
+    for path in &docs {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let expect: Expect =
+            toml::from_str(&fs::read_to_string(path.with_extension("expect.toml")).unwrap()).unwrap();
+        let doc = import::read_file(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(doc.encoding, "docx");
+        let items = import::items(&doc, ids());
+        if items.len() != expect.item.len() {
+            problems.push(format!("{name}: {} items, want {}", items.len(), expect.item.len()));
+        }
+        for (k, (item, want)) in items.iter().zip(&expect.item).enumerate() {
+            check_item(&name, k + 1, item, want, &mut problems);
+        }
+    }
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
