@@ -124,7 +124,28 @@ pub fn read(text: &str) -> Vec<Submission> {
             last.push(line);
         }
     }
-    chunks.iter().flat_map(|c| split_items(c)).filter_map(|c| one(&c)).collect()
+    // A header at the top of a file speaks for every item in it: an item without its own
+    // takes its source (when it names none) and its contacts.
+    let mut file_header: Option<(Vec<String>, Vec<String>)> = None;
+    let mut out = Vec::new();
+    for (mut s, header) in chunks.iter().flat_map(|c| split_items(c)).filter_map(|c| one(&c)) {
+        match (&header, &file_header) {
+            (Some(h), None) => file_header = Some(h.clone()),
+            (None, Some((source, notes))) => {
+                if s.sources.is_empty() && !source.is_empty() {
+                    s.sources = source.clone();
+                    s.guesses.retain(|g| *g != Guess::NoSource);
+                    s.guesses.push(Guess::SourceFromHeader);
+                }
+                if s.notes.is_empty() {
+                    s.notes = notes.clone();
+                }
+            }
+            _ => {}
+        }
+        out.push(s);
+    }
+    out
 }
 
 /// A subheading inside a text (`一、`, `（二）`, `3.`, `第一`), never a new item.
@@ -148,10 +169,15 @@ fn split_items<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
         let blank_before = i == 0 || trim(lines[i - 1]).is_empty();
         let blank_after = lines.get(i + 1).is_some_and(|l| trim(l).is_empty());
         let text_after = lines[i + 1..].iter().any(|l| !trim(l).is_empty());
+        // Two or more blank lines before a short line: a new item even when its text
+        // follows without a blank line.
+        let blanks_before = lines[..i].iter().rev().take_while(|l| trim(l).is_empty()).count();
         let headline = !t.is_empty()
             && blank_before
-            && blank_after
+            && (blank_after || blanks_before >= 2)
             && text_after
+            // A signature (the unit, then a date) is no headline.
+            && !lines[i + 1..].iter().find(|l| !trim(l).is_empty()).is_some_and(|l| date(l).is_some())
             && str_zi(t) <= 40
             && !ends_sentence(t)
             && !t.ends_with(['）', ')'])
@@ -280,7 +306,10 @@ fn bracketed_source(s: &str) -> Option<Vec<String>> {
     is_unit(inner).then(|| units(inner))
 }
 
-fn one(lines: &[&str]) -> Option<Submission> {
+/// One item, and the header it had (its source units and its notes), if any.
+type Header = (Vec<String>, Vec<String>);
+
+fn one(lines: &[&str]) -> Option<(Submission, Option<Header>)> {
     let mut s = Submission::default();
     let mut lines: Vec<&str> = lines.to_vec();
     while lines.first().is_some_and(|l| trim(l).is_empty()) {
@@ -291,6 +320,7 @@ fn one(lines: &[&str]) -> Option<Submission> {
     }
     // The header: labelled lines before the headline (a line may hold two: 联系人 and 电话).
     let mut header_source: Vec<String> = Vec::new();
+    let mut had_header = false;
     while let Some(first) = lines.first() {
         let t = trim(first);
         if t.is_empty() {
@@ -298,6 +328,7 @@ fn one(lines: &[&str]) -> Option<Submission> {
             continue;
         }
         let Some((field, value)) = header_field(t) else { break };
+        had_header = true;
         match field {
             Field::Source => header_source = units(value),
             Field::Date => s.received = date(value),
@@ -322,7 +353,21 @@ fn one(lines: &[&str]) -> Option<Submission> {
         }
     }
     let mut body_start = 1;
-    if let (Some(second), Some(third)) = (lines.get(1), lines.get(2)) {
+    // 【…】 or 《…》 around a headline over two lines.
+    for (open, close) in [('【', '】'), ('《', '》')] {
+        if let Some(second) = lines.get(1).map(|l| trim(l))
+            && headline.starts_with(open)
+            && !headline.contains(close)
+            && second.ends_with(close)
+            && !second.contains(open)
+            && str_zi(second) <= 30
+        {
+            let first = &headline[open.len_utf8()..];
+            headline = format!("{first}\n{}", &second[..second.len() - close.len_utf8()]);
+            body_start = 2;
+        }
+    }
+    if let (Some(second), Some(third)) = (lines.get(1).filter(|_| body_start == 1), lines.get(2)) {
         let second = trim(second);
         if !second.is_empty()
             && trim(third).is_empty()
@@ -342,6 +387,18 @@ fn one(lines: &[&str]) -> Option<Submission> {
     }
     let mut body: Vec<&str> = lines[body_start..].to_vec();
 
+    // Contacts after the text (`联系人：… 电话：…` under the source): notes, as in a header.
+    while let Some(k) = body.iter().rposition(|l| !trim(l).is_empty()) {
+        let t = trim(body[k]);
+        match header_field(t) {
+            Some((Field::Note, _)) => {
+                s.notes.insert(0, clean_text(&t.split_whitespace().collect::<Vec<_>>().join(" ")))
+            }
+            Some((Field::Date, value)) if date(value).is_some() => s.received = s.received.or(date(value)),
+            _ => break,
+        }
+        body.truncate(k);
+    }
     // The source at the end.
     let last_text = |body: &Vec<&str>| body.iter().rposition(|l| !trim(l).is_empty());
     if let Some(k) = last_text(&body) {
@@ -377,6 +434,7 @@ fn one(lines: &[&str]) -> Option<Submission> {
         s.sources = units;
         last.truncate(open);
     }
+    let header_source_kept = header_source.clone();
     if s.sources.is_empty() && !header_source.is_empty() {
         s.sources = header_source;
         s.guesses.push(Guess::SourceFromHeader);
@@ -385,7 +443,8 @@ fn one(lines: &[&str]) -> Option<Submission> {
         s.guesses.push(Guess::NoSource);
     }
     s.paragraphs = paragraphs;
-    (!s.headline.is_empty()).then_some(s)
+    let header = had_header.then(|| (header_source_kept, s.notes.clone()));
+    (!s.headline.is_empty()).then_some((s, header))
 }
 
 #[cfg(test)]
@@ -469,7 +528,8 @@ mod tests {
         let s = read_one(
             "《江州市科协与江州理工大学共建\n科技成果转化服务站》\n\n第一段内容在此。\n\n第二段内容在此。\n\n来源：市科协企业工作部\n",
         );
-        assert_eq!(s.headline, "《江州市科协与江州理工大学共建\n科技成果转化服务站》");
+        // The sender's 《》 around a headline over two lines go, as around one line.
+        assert_eq!(s.headline, "江州市科协与江州理工大学共建\n科技成果转化服务站");
         assert_eq!(s.paragraphs, ["第一段内容在此。", "第二段内容在此。"]);
         assert_eq!(s.sources, ["市科协企业工作部"]);
     }
