@@ -177,7 +177,7 @@ fn split_items<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
             && (blank_after || blanks_before >= 2)
             && text_after
             // A signature (the unit, then a date) is no headline.
-            && !lines[i + 1..].iter().find(|l| !trim(l).is_empty()).is_some_and(|l| date(l).is_some())
+            && lines[i + 1..].iter().find(|l| !trim(l).is_empty()).is_none_or(|l| date(l).is_none())
             && str_zi(t) <= 40
             && !ends_sentence(t)
             && !t.ends_with(['）', ')'])
