@@ -1,6 +1,6 @@
 //! Files and text: open a workspace of 10,000 pooled items and 52 issues (to the first
 //! frame), export a 300-item issue (wrapped, paginated, Markdown, PDF, DOCX), lay out a 100,000-字
-//! paragraph, save a 300-item issue.
+//! paragraph, save a 300-item issue, import a 40-page PDF issue and 1,000 submission files.
 
 mod support;
 
@@ -89,6 +89,70 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
+/// Import: a past issue of about 40 pages from its PDF (ours, made here with the test
+/// font), and 1,000 submission files into a pool (read, checked against the workspace
+/// for duplicates, written), each into a fresh copy of the sample workspace.
+fn import(c: &mut Criterion) {
+    use criterion::BatchSize;
+    use jianbao::commands::import::import_to_pool;
+    use jianbao::store::Workspace;
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    let (_, path) = support::issue_of(14);
+    let issue = load_issue(&path).unwrap().doc;
+    let fonts =
+        Sources { system: false, folders: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fonts")] };
+    let pdf = render_bytes(&issue, Settings { format: Format::Pdf, ..Settings::default() }, &fonts).unwrap();
+    let pages = pdf.report.as_ref().map_or(0, |r| r.pages);
+    eprintln!("the PDF issue: {pages} pages, {} bytes", pdf.bytes.len());
+    let file = Path::new("issue.pdf");
+    group.bench_function(format!("a {pages}-page PDF issue"), |b| {
+        b.iter(|| {
+            let doc = jianbao::import::read_bytes(file, black_box(&pdf.bytes)).unwrap();
+            let mut n = 0;
+            jianbao::import::issue(&doc, file, || {
+                n += 1;
+                format!("2026-11-20-b{n:03}")
+            })
+            .unwrap()
+        })
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = support::generate::Rng::new(7);
+    let date = jianbao::model::Date::new(2026, 11, 20).unwrap();
+    let files: Vec<std::path::PathBuf> = (0..1000)
+        .map(|k| {
+            let item = support::generate::item(&mut r, format!("s{k}"), date);
+            let mut text = format!("报送单位：{}\n联系人：王敏  电话：0571-8888 {k:04}\n\n", item.sources[0]);
+            text.push_str(&format!("{}（{k}）\n\n", item.headline));
+            for p in item.paragraphs() {
+                text.push_str(&format!("　　{p}\n"));
+            }
+            text.push_str(&format!("（{}）\n", item.sources.join("、")));
+            let path = dir.path().join(format!("来稿{k:04}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    group.bench_function("1000 submission files into a pool", |b| {
+        b.iter_batched(
+            || {
+                let ws = tempfile::tempdir().unwrap();
+                Workspace::create_from_samples(&ws.path().join("ws")).unwrap();
+                ws
+            },
+            |ws| {
+                let reports = import_to_pool(&files, Some(&ws.path().join("ws")), false).unwrap();
+                assert_eq!(reports.len(), 1000);
+                ws
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
 fn layout(c: &mut Criterion) {
     let item = support::generate::long_item("2026-11-20-long", 100_000);
     let paragraph: String = item.body.lines().collect();
@@ -121,6 +185,6 @@ fn save(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
-    targets = open, export, layout, save
+    targets = open, export, layout, save, import
 }
 criterion_main!(benches);

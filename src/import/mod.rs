@@ -167,8 +167,68 @@ pub fn parse_text(text: &str, markdown: bool, encoding: &'static str) -> Documen
     } else if submission::looks_like(text) {
         submissions(text, encoding)
     } else {
-        parse(lines::from_text(text), false, encoding)
+        parse(lines::from_text(&single_spaced(text)), false, encoding)
     }
+}
+
+/// The one space a PDF reader's copy puts before the first line of a page (after the
+/// page number) is no indent.
+fn page_edges(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let mut previous_number = false;
+    let mut changed = false;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let one_space =
+            body.starts_with(' ') && !body[1..].starts_with(char::is_whitespace) && body.len() > 1;
+        if previous_number && one_space {
+            out.push_str(&line[1..]);
+            changed = true;
+        } else {
+            out.push_str(line);
+        }
+        if !body.trim().is_empty() {
+            previous_number = pdf::is_page_number(body.trim());
+        }
+    }
+    if changed { Cow::Owned(out) } else { Cow::Borrowed(text) }
+}
+
+/// A text copied out of a PDF reader that puts an empty line after every line (double
+/// spacing), made single again: a run of 2n+1 empty lines was n. Any other text is left
+/// as it is.
+fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = page_edges(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let blank = |l: &str| l.trim().is_empty();
+    let written = lines.iter().filter(|l| !blank(l)).count();
+    let followed_by_blank = lines.windows(2).filter(|w| !blank(w[0]) && blank(w[1])).count();
+    let followed_by_text = lines.windows(2).filter(|w| !blank(w[0]) && !blank(w[1])).count();
+    if written < 8 || followed_by_blank * 10 < written * 9 || followed_by_text * 10 > written {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run: usize = 0;
+    let mut after_page_number = false;
+    for line in lines {
+        if blank(line) {
+            run += 1;
+            continue;
+        }
+        // The empty lines around a page number are the page's edge, not a paragraph's.
+        let page_number = pdf::is_page_number(line.trim());
+        if !page_number && !after_page_number {
+            for _ in 0..run.saturating_sub(1) / 2 {
+                out.push('\n');
+            }
+        }
+        after_page_number = page_number;
+        run = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A text without masthead or TOC read as submissions (see `submission`).

@@ -285,7 +285,9 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     for g in glyphs {
         match out.last_mut() {
-            Some(line) if (g.y - line.y).abs() <= 0.35 * g.size.max(line.size()) => line.glyphs.push(g),
+            // Within a third of the smaller size: a large title close above the issue
+            // number is still a line of its own.
+            Some(line) if (g.y - line.y).abs() <= 0.35 * g.size.min(line.size()) => line.glyphs.push(g),
             _ => out.push(Line { y: g.y, glyphs: vec![g] }),
         }
     }
@@ -313,8 +315,13 @@ fn mode(values: impl Iterator<Item = f64>, step: f64) -> Option<f64> {
     counts.into_iter().max_by_key(|&(k, n)| (n, -k)).map(|(k, _)| k as f64 * step)
 }
 
+/// A glyph a 字 wide: CJK, and the symbols Chinese text sets full width (bullets ◆ ▲ ●,
+/// box drawing, arrows, the private-use bullets of symbol fonts).
 fn wide(text: &str) -> bool {
     str_width(text) >= 2
+        || text.chars().next().is_some_and(|c| {
+            matches!(c, '\u{2190}'..='\u{21FF}' | '\u{2500}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{F000}'..='\u{F0FF}')
+        })
 }
 
 /// The text box the body is set in, and the body's size.
@@ -371,7 +378,7 @@ fn frame(pages: &[Vec<Line>]) -> Option<Frame> {
 }
 
 /// `— 3 —`, `- 3 -`, `－3－`, `3`, `第3页`: a page number.
-fn is_page_number(text: &str) -> bool {
+pub fn is_page_number(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_matches(|c| matches!(c, '—' | '-' | '－' | '–' | '·'));
     let t = t.strip_prefix('第').and_then(|t| t.strip_suffix('页')).unwrap_or(t);
@@ -385,19 +392,24 @@ fn line_text(line: &Line, em: f64) -> String {
     // two glyphs: that is not a gap, only what stands out from it is.
     let mut gaps: Vec<f64> = line.glyphs.windows(2).map(|w| w[1].x - (w[0].x + w[0].advance)).collect();
     gaps.sort_by(f64::total_cmp);
-    let spread = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
+    // A grid narrower than the type (32 字 of 三号 on a 28-字 measure) overlaps every two
+    // glyphs alike: the same, below zero.
+    let spread = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(-0.5 * em);
+    // The width of a 字's cell on this line.
+    let cell = em + spread;
     let mut out = String::new();
     let mut last: Option<&Glyph> = None;
     for g in &line.glyphs {
         if let Some(p) = last {
-            let gap = g.x - (p.x + p.advance) - spread;
             let latin = !wide(&p.text) && !wide(&g.text);
-            if gap >= 0.75 * em && wide(&p.text) && wide(&g.text) && gap < 4.5 * em {
+            let raw = g.x - (p.x + p.advance);
+            let gap = if latin { raw - spread.max(0.0) } else { raw - spread };
+            if gap >= 0.75 * cell && wide(&p.text) && wide(&g.text) && gap < 4.5 * cell {
                 // Between two 字, a 字's width or a few: full-width spaces (`◆　标题`).
-                let n = (gap / em).round() as usize;
+                let n = (gap / cell).round() as usize;
                 out.extend(std::iter::repeat_n('　', n));
-            } else if gap >= 0.4 * em {
-                let n = ((gap / (em / 2.0)).round() as usize).clamp(1, 80);
+            } else if gap >= 0.4 * cell {
+                let n = ((gap / (cell / 2.0)).round() as usize).clamp(1, 80);
                 out.extend(std::iter::repeat_n(' ', n));
             } else if latin && gap > 0.15 * g.size && !out.ends_with(' ') && g.text != " " {
                 out.push(' ');

@@ -27,6 +27,18 @@ pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace() && *c != '*' && *c != '#').collect()
 }
 
+/// `科 协 每 周 动 态` → `科协每周动态`: spaces between Chinese characters go when every
+/// gap between them has one (a title spread evenly); a title with a word space stays.
+fn unspread(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let spread = chars.len() >= 3
+        && chars
+            .iter()
+            .enumerate()
+            .all(|(k, c)| if k % 2 == 1 { c.is_whitespace() } else { super::clean::is_cjk(*c) });
+    if spread { chars.iter().filter(|c| !c.is_whitespace()).collect() } else { text.to_string() }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Masthead {
     pub title: String,
@@ -85,7 +97,8 @@ pub fn masthead(lines: &[Line], start: usize) -> (Option<Masthead>, usize) {
                 } else if line.mark == Mark::Rule || DATE.is_match(&s) || TOTAL.is_match(&s) {
                     return (None, start);
                 } else {
-                    title.push(clean_text(&line.text));
+                    // A title spread letter by letter (`科 协 动 态`) is one word.
+                    title.push(unspread(&clean_text(&line.text)));
                 }
             }
             Some(mh) => {

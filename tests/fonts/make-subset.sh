@@ -15,6 +15,8 @@ trap 'rm -f "$text"' EXIT
 # in the tests and read back).
 cat "$root"/samples/issues/*.toml "$root"/samples/pool/*.toml "$root"/samples/jianbao.toml > "$text"
 find "$root"/tests/fixtures/import -name '*.toml' -o -name '*.txt' | sort | xargs cat >> "$text"
+# 鑫 and 犇 stay out: the fallback test needs characters this face lacks.
+sed -i 's/鑫//g; s/犇//g' "$text"
 printf '%s' '　、。，；：？！“”‘’（）【】《》〈〉「」『』—…·％－／◆●■□○◇★☆一二三四五六七八九十百千万亿年月日期第总共印份页分送报发编辑审核信息邮箱目录提要' >> "$text"
 # --font-number=2 is the SC face of the collection (JP, KR, SC, TC, HK).
 pyftsubset "$src" --font-number=2 --text-file="$text" \
