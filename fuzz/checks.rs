@@ -59,7 +59,7 @@ pub fn toml_loader(data: &[u8]) {
 /// unchanged.
 pub fn importer(data: &[u8]) {
     let Some((&kind, bytes)) = data.split_first() else { return };
-    let name = ["稿件.txt", "稿件.md", "稿件.docx"][usize::from(kind % 3)];
+    let name = ["稿件.txt", "稿件.md", "稿件.docx", "稿件.pdf"][usize::from(kind % 4)];
     let path = Path::new(name);
     let doc = match jianbao::import::read_bytes(path, bytes) {
         Ok(doc) => doc,

@@ -668,3 +668,35 @@ fn importing_an_item_already_there_is_skipped_with_its_place_named() {
         "{said}"
     );
 }
+
+#[test]
+fn a_submission_pasted_into_the_pool_is_read_as_a_file_of_it_is() {
+    let (_d, _ws, mut app) = sample_app();
+    let n = pool_ids(&app).len();
+    paste(
+        &mut app,
+        "报送单位：江州市农学会\r\n联系人：许佳宁  电话：0571-8655 3107\r\n\r\n标题：江州市农学会举办设施农业现场观摩会\r\n\r\n    11月21日，江州市农学会在云溪区现代农业产业园举办设施农业新技术现场\r\n观摩会，90余人参加。\r\n    观摩会上，专家介绍了水肥一体化等技术。\r\n（江州市农学会）\r\n",
+    );
+    assert_eq!(pool_ids(&app).len(), n + 1);
+    let item = app.editor().expect("one item opens in the Editor").item();
+    assert_eq!(item.headline, "江州市农学会举办设施农业现场观摩会");
+    assert_eq!(item.sources, ["江州市农学会"]);
+    assert_eq!(item.notes, "联系人：许佳宁 电话：0571-8655 3107");
+    assert_eq!(
+        item.paragraphs().collect::<Vec<_>>(),
+        [
+            "11月21日，江州市农学会在云溪区现代农业产业园举办设施农业新技术现场观摩会，90余人参加。",
+            "观摩会上，专家介绍了水肥一体化等技术。"
+        ]
+    );
+    // Two items in one paste: both come in, as one step.
+    press(&mut app, &["esc", "esc"]);
+    let n = pool_ids(&app).len();
+    paste(
+        &mut app,
+        "云溪区科协召开基层组织建设推进会\n\n11月18日，会议在区科协召开。\n（云溪区科协）\n\n---\n\n滨江区科协开展科普进社区活动\n\n11月19日，活动在滨江社区举行。\n（滨江区科协）\n",
+    );
+    assert_eq!(pool_ids(&app).len(), n + 2, "{}", status(&app));
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(pool_ids(&app).len(), n, "one undo takes the paste back");
+}

@@ -293,8 +293,35 @@ fn new_item(doc: &Session, text: &str) -> Vec<Cmd> {
         return vec![Cmd::Say(Message::NoWorkspace)];
     }
     let text = clean_input(text);
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let today = Date::today();
+    // A whole submission pasted (headline, paragraphs, perhaps a header and a source):
+    // read as a file of it is, each item in the pool, one step.
+    if text.lines().filter(|l| !l.trim().is_empty()).count() >= 2
+        && crate::import::submission::looks_like(&text)
+    {
+        let found = crate::import::parse_text(&text, false, "UTF-8");
+        let taken = |id: &str| {
+            doc.locate(id).is_some()
+                || doc.ws.as_ref().is_some_and(|ws| {
+                    ws.pool_path(id).exists() || ws.trash_dir().join(format!("{id}.toml")).exists()
+                })
+        };
+        let items = crate::import::items(&found, crate::import::id_maker(today, taken));
+        if let Some(first) = items.first().map(|i| i.id.clone()) {
+            // One item opens in the Editor, as a typed one does; several stay in the pool.
+            let select = if items.len() == 1 { Select::EditPooled(first) } else { Select::Pooled(first) };
+            let mut pool = doc.pool().to_vec();
+            let mut ops = Vec::new();
+            for mut item in items {
+                item.received = item.received.or(Some(today));
+                let index = pool_slot(&pool, &item);
+                pool.insert(index, item.clone());
+                ops.push(Op::InsertPool { index, item: Box::new(item) });
+            }
+            return vec![Cmd::Step(Step::new(ops).select(select))];
+        }
+    }
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let mut item = Item::new(doc.new_id(today), lines.next().unwrap_or(""));
     item.received = Some(today);
     let body: Vec<&str> = lines.collect();
