@@ -56,6 +56,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     let bar = Bar {
         dirty: app.is_dirty(),
         item_zi: app.editor().map(|e| e.zi_count()),
+        // An item of the issue being typed in counts in 本期 at once, not only after Esc.
+        issue_delta: app
+            .editor()
+            .filter(|e| matches!(app.doc().locate(e.id()), Some(crate::model::history::Loc::Issue(_))))
+            .map_or(0, |e| e.zi_delta()),
         stats: view.stats,
         message: app.status(),
         context: app.context(),

@@ -700,3 +700,24 @@ fn a_submission_pasted_into_the_pool_is_read_as_a_file_of_it_is() {
     press(&mut app, &["ctrl-z"]);
     assert_eq!(pool_ids(&app).len(), n, "one undo takes the paste back");
 }
+
+#[test]
+fn the_issue_count_follows_typing_before_esc() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "tab"]);
+    assert_eq!(app.focus(), Focus::Editor);
+    let before = app.doc().issue().zi_count();
+    let shown = |app: &mut Harness| screen(app, 160, 45);
+    assert!(shown(&mut app).contains(&format!("本期 {before}字")), "{}", shown(&mut app));
+    type_text(&mut app, "甲乙丙丁戊");
+    let screen_now = shown(&mut app);
+    assert!(screen_now.contains(&format!("本期 {}字", before + 5)), "live while typing: {screen_now}");
+    press(&mut app, &["esc"]);
+    assert_eq!(app.doc().issue().zi_count(), before + 5);
+    let after = shown(&mut app);
+    assert!(
+        after.contains(&format!("本期 {}字", before + 5))
+            && !after.contains(&format!("本期 {}字", before + 10)),
+        "{after}"
+    );
+}

@@ -95,6 +95,8 @@ pub struct ItemEditor {
     below: Vec<String>,
     /// 字数 of `above` and `below`.
     outside_zi: usize,
+    /// 字数 of the item as last committed, as this editor counts it.
+    base_zi: usize,
 }
 
 impl ItemEditor {
@@ -124,10 +126,12 @@ impl ItemEditor {
             above: Vec::new(),
             below: Vec::new(),
             outside_zi: 0,
+            base_zi: 0,
         };
         if windowed {
             editor.set_window(editor.original_lines[4].clone(), 0, 0);
         }
+        editor.base_zi = editor.zi_count();
         if item.headline.trim().is_empty() {
             editor.focus = Field::Headline;
         }
@@ -290,6 +294,18 @@ impl ItemEditor {
         if self.is_windowed() {
             self.original_lines[Field::Body.index()] = self.body_lines().cloned().collect();
         }
+        self.base_zi = self.zi_count();
+    }
+
+    /// The item's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// How many 字 typing has added (or taken) since the item was last committed: what
+    /// the count lacks while the item is being edited.
+    pub fn zi_delta(&self) -> isize {
+        self.zi_count() as isize - self.base_zi as isize
     }
 
     /// Whether the editor shows `item` as it is (so a reload would change nothing).

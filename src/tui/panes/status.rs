@@ -16,6 +16,8 @@ use crate::tui::msg::{Message, Severity};
 pub struct Bar<'a> {
     pub dirty: bool,
     pub item_zi: Option<usize>,
+    /// 字 typed into an item of the issue since it was last committed.
+    pub issue_delta: isize,
     pub stats: Stats,
     pub message: Option<&'a Message>,
     /// Where the keys come from when there is no message.
@@ -43,7 +45,7 @@ pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
     let (zi, pages) = if stats.pending {
         ("…".to_string(), "…".to_string())
     } else {
-        (stats.issue_zi.to_string(), stats.pages.to_string())
+        ((stats.issue_zi as isize + bar.issue_delta).max(0).to_string(), stats.pages.to_string())
     };
     let page_word = lang.pick("页", "pages");
     let mut figures = String::new();
