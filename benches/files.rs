@@ -98,7 +98,7 @@ fn import(c: &mut Criterion) {
     use jianbao::store::Workspace;
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
-    let (_, path) = support::issue_of(14);
+    let (_, path) = support::issue_of(18);
     let issue = load_issue(&path).unwrap().doc;
     let fonts =
         Sources { system: false, folders: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fonts")] };
