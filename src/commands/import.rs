@@ -76,11 +76,21 @@ impl Report {
     }
 }
 
-/// Every id the workspace already uses: pool, trash, and the items of every issue.
-fn ids_in_use(ws: &Workspace) -> Result<HashSet<String>> {
-    let mut ids: HashSet<String> = ws.pool_items()?.into_iter().map(|l| l.doc.id).collect();
+/// What the workspace holds, read once: every id it uses (pool, trash, the items of every
+/// issue), and its items with their places, to find duplicates in.
+fn existing(ws: &Workspace) -> Result<(HashSet<String>, Known)> {
+    let mut ids = HashSet::new();
+    let mut known = Known::new();
+    for loaded in ws.pool_items()? {
+        known.add(&loaded.doc, Place::Pool);
+        ids.insert(loaded.doc.id);
+    }
     for entry in ws.issues()? {
-        ids.extend(entry.issue.doc.items().map(|i| i.id.clone()));
+        let n = &entry.issue.doc.numbering;
+        for (k, item) in entry.issue.doc.items().enumerate() {
+            known.add(item, Place::Issue { year: n.year, number: n.number, position: k + 1 });
+            ids.insert(item.id.clone());
+        }
     }
     for dir in [ws.pool_dir(), ws.trash_dir()] {
         if let Ok(entries) = std::fs::read_dir(&dir) {
@@ -91,23 +101,7 @@ fn ids_in_use(ws: &Workspace) -> Result<HashSet<String>> {
             }
         }
     }
-    Ok(ids)
-}
-
-/// Every item of the workspace, to find duplicates in: the pool's, and each issue's with
-/// its position.
-pub fn known_items(ws: &Workspace) -> Result<Known> {
-    let mut known = Known::new();
-    for loaded in ws.pool_items()? {
-        known.add(&loaded.doc, Place::Pool);
-    }
-    for entry in ws.issues()? {
-        let n = &entry.issue.doc.numbering;
-        for (k, item) in entry.issue.doc.items().enumerate() {
-            known.add(item, Place::Issue { year: n.year, number: n.number, position: k + 1 });
-        }
-    }
-    Ok(known)
+    Ok((ids, known))
 }
 
 /// Read every file first: one that cannot be read stops the import before anything is
@@ -122,8 +116,7 @@ fn read_all(files: &[PathBuf]) -> Result<Vec<Document>> {
 pub fn import_to_pool(files: &[PathBuf], workspace: Option<&Path>, force: bool) -> Result<Vec<Report>> {
     let ws = resolve_workspace(workspace)?;
     let docs = read_all(files)?;
-    let mut taken = ids_in_use(&ws)?;
-    let mut known = known_items(&ws)?;
+    let (mut taken, mut known) = existing(&ws)?;
     let today = Date::today();
     let mut reports = Vec::new();
     for (path, doc) in files.iter().zip(&docs) {
@@ -165,7 +158,7 @@ pub fn import_issue(file: &Path, output: Option<&Path>, workspace: Option<&Path>
         None => None,
     };
     let taken = match &ws {
-        Some(ws) => ids_in_use(ws)?,
+        Some(ws) => existing(ws)?.0,
         None => HashSet::new(),
     };
     let date = doc.masthead.as_ref().and_then(|m| m.date).unwrap_or_else(Date::today);
