@@ -87,6 +87,23 @@ fn check_item(name: &str, k: usize, item: &Item, want: &Want, problems: &mut Vec
     differ("received", format!("{:?}", item.received), format!("{received:?}"));
 }
 
+/// What `path`'s `.expect.toml` beside it says.
+fn read_expect(path: &Path) -> Expect {
+    let file = path.with_extension("expect.toml");
+    toml::from_str(&fs::read_to_string(&file).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+/// The items read from `name` against what the editor takes from it.
+fn check_items(name: &str, items: &[Item], expect: &Expect, problems: &mut Vec<String>) {
+    if items.len() != expect.item.len() {
+        let got: Vec<&str> = items.iter().map(|i| i.headline.as_str()).collect();
+        problems.push(format!("{name}: {} items, want {}: {got:?}", items.len(), expect.item.len()));
+    }
+    for (k, (item, want)) in items.iter().zip(&expect.item).enumerate() {
+        check_item(name, k + 1, item, want, problems);
+    }
+}
+
 /// Thirty submissions in the shapes offices send: every item, headline, source, paragraph,
 /// note and date as the editor would take them, the same in UTF-8, GBK and UTF-16.
 #[test]
@@ -97,25 +114,14 @@ fn corpus_submissions_read_as_an_editor_reads_them() {
     let mut problems = Vec::new();
     for path in &texts {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let expect: Expect = toml::from_str(&fs::read_to_string(path.with_extension("expect.toml")).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expect = read_expect(path);
         let mut first: Option<Vec<Item>> = None;
         for (encoding, bytes) in encodings(&fs::read(path).unwrap()) {
             let doc = import::read_bytes(path, &bytes).unwrap_or_else(|e| panic!("{name} ({encoding}): {e}"));
             let items = import::items(&doc, ids());
             match &first {
                 None => {
-                    if items.len() != expect.item.len() {
-                        let got: Vec<&str> = items.iter().map(|i| i.headline.as_str()).collect();
-                        problems.push(format!(
-                            "{name}: {} items, want {}: {got:?}",
-                            items.len(),
-                            expect.item.len()
-                        ));
-                    }
-                    for (k, (item, want)) in items.iter().zip(&expect.item).enumerate() {
-                        check_item(&name, k + 1, item, want, &mut problems);
-                    }
+                    check_items(&name, &items, &expect, &mut problems);
                     first = Some(items);
                 }
                 Some(utf8) => {
@@ -290,19 +296,11 @@ fn pdf_files_made_by_other_tools() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let doc = import::read_file(path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let truth = path.with_extension("truth.toml");
-        let expect = path.with_extension("expect.toml");
         if truth.exists() {
             let got = import::issue(&doc, path, ids()).unwrap_or_else(|e| panic!("{name}: {e}"));
             compare_issue(&name, &got, &read_truth(&truth), &mut problems);
         } else {
-            let expect: Expect = toml::from_str(&fs::read_to_string(&expect).unwrap()).unwrap();
-            let items = import::items(&doc, ids());
-            if items.len() != expect.item.len() {
-                problems.push(format!("{name}: {} items, want {}", items.len(), expect.item.len()));
-            }
-            for (k, (item, want)) in items.iter().zip(&expect.item).enumerate() {
-                check_item(&name, k + 1, item, want, &mut problems);
-            }
+            check_items(&name, &import::items(&doc, ids()), &read_expect(path), &mut problems);
         }
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
@@ -352,17 +350,9 @@ fn docx_submissions_read_as_text_submissions_are() {
     assert!(docs.len() >= 3, "{} .docx files", docs.len());
     for path in &docs {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let expect: Expect =
-            toml::from_str(&fs::read_to_string(path.with_extension("expect.toml")).unwrap()).unwrap();
         let doc = import::read_file(path).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(doc.encoding, "docx");
-        let items = import::items(&doc, ids());
-        if items.len() != expect.item.len() {
-            problems.push(format!("{name}: {} items, want {}", items.len(), expect.item.len()));
-        }
-        for (k, (item, want)) in items.iter().zip(&expect.item).enumerate() {
-            check_item(&name, k + 1, item, want, &mut problems);
-        }
+        check_items(&name, &import::items(&doc, ids()), &read_expect(path), &mut problems);
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
