@@ -461,12 +461,20 @@ pub fn to_text(bytes: &[u8]) -> Result<String, PdfError> {
     let mut joining = false;
     for (lines, rules) in laid.iter().zip(rules) {
         // What stands on the page, top to bottom: lines and the rules across the text.
+        // A line with its text and what stands before it, each made once.
         enum Mark<'a> {
-            Text(&'a Line),
+            Text(&'a Line, String, String),
             Rule(bool),
         }
         let measure = frame.right - frame.left;
-        let mut marks: Vec<(f64, Mark)> = lines.iter().map(|l| (l.y, Mark::Text(l))).collect();
+        let mut marks: Vec<(f64, Mark)> = lines
+            .iter()
+            .map(|l| {
+                let text = line_text(l, frame.em);
+                let pad = pad(l, &text, &frame);
+                (l.y, Mark::Text(l, text, pad))
+            })
+            .collect();
         for r in rules.iter().filter(|r| r.x1 - r.x0 >= 0.6 * measure) {
             // A rule drawn twice (a fill and a stroke, or a double rule) is one rule.
             let near = marks.iter().any(|(y, m)| matches!(m, Mark::Rule(_)) && (y - r.y).abs() < 2.0);
@@ -476,14 +484,14 @@ pub fn to_text(bytes: &[u8]) -> Result<String, PdfError> {
         }
         marks.sort_by(|a, b| a.0.total_cmp(&b.0));
         // The page number: below every other line, or the shape of one at the foot.
-        let last_text = marks.iter().rposition(|(_, m)| matches!(m, Mark::Text(_)));
+        let last_text = marks.iter().rposition(|(_, m)| matches!(m, Mark::Text(..)));
         let mut previous: Option<f64> = None;
         for (k, (y, mark)) in marks.iter().enumerate() {
-            if let Mark::Text(line) = mark {
-                let text = line_text(line, frame.em);
-                if Some(k) == last_text && is_page_number(&text) {
-                    continue;
-                }
+            if let Mark::Text(_, text, _) = mark
+                && Some(k) == last_text
+                && is_page_number(text)
+            {
+                continue;
             }
             if let Some(p) = previous {
                 // A gap of a line or more is a blank line; so is the space a tool puts before
@@ -502,9 +510,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, PdfError> {
                     out.push_str(&(if *heavy { "━" } else { "─" }).repeat(cols));
                     out.push('\n');
                 }
-                Mark::Text(line) => {
-                    let text = line_text(line, frame.em);
-                    let pad = pad(line, &text, &frame);
+                Mark::Text(line, text, pad) => {
                     let body = (line.size() - frame.em).abs() < 0.2 * frame.em;
                     // A full line and a flush one after it: one paragraph, re-joined here
                     // where the page's geometry tells it (a tool's lines vary in length).
@@ -518,23 +524,22 @@ pub fn to_text(bytes: &[u8]) -> Result<String, PdfError> {
                             out.push(' ');
                         }
                     } else {
-                        out.push_str(&pad);
+                        out.push_str(pad);
                     }
-                    out.push_str(&text);
+                    out.push_str(text);
                     let full = line.x1() >= frame.right - 0.6 * frame.em;
                     // A full line that continues nothing, with a centred line of its size
                     // right under it: a headline a word processor filled before it wrapped
                     // (our exports balance the lines). One line, centred.
                     let next = marks.get(k + 1).and_then(|(ny, m)| match m {
-                        Mark::Text(n) if ny - y < 1.3 * frame.pitch => Some(n),
+                        Mark::Text(n, _, pad) if ny - y < 1.3 * frame.pitch => Some((n, pad)),
                         _ => None,
                     });
                     let wrapped_headline = !open
                         && pad.is_empty()
                         && full
-                        && next.is_some_and(|n| {
-                            (n.size() - line.size()).abs() < 0.1 * line.size()
-                                && pad_of(n, &frame).starts_with(' ')
+                        && next.is_some_and(|(n, pad)| {
+                            (n.size() - line.size()).abs() < 0.1 * line.size() && pad.starts_with(' ')
                         });
                     if wrapped_headline {
                         out.insert(out.len() - text.len(), ' ');
@@ -550,10 +555,6 @@ pub fn to_text(bytes: &[u8]) -> Result<String, PdfError> {
         // Pages join without a gap: a paragraph cut by the page goes on.
     }
     Ok(out)
-}
-
-fn pad_of(line: &Line, frame: &Frame) -> String {
-    pad(line, &line_text(line, frame.em), frame)
 }
 
 /// What stands before a line's text: spaces for a centred line (two a 字, as the text
