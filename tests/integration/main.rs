@@ -5,6 +5,7 @@
 mod common;
 
 mod cli;
+mod desk;
 mod docx;
 mod endings;
 mod export_rules;

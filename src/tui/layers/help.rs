@@ -63,35 +63,33 @@ pub fn lines(env: &Env) -> Vec<Line<'static>> {
         }
         out.push(Line::from(""));
     }
+    out.pop();
     out
+}
+
+/// The help as drawn: its lines, wrapped to the screen.
+fn text(env: &Env) -> Paragraph<'static> {
+    Paragraph::new(lines(env)).wrap(Wrap { trim: false })
 }
 
 impl Help {
     pub fn update(&mut self, msg: &Msg, cx: &Cx) -> Reply {
-        let rows = crate::tui::layers::preview::Preview::rows(cx.screen).max(1);
-        let last = lines(cx.env).len().saturating_sub(rows);
-        self.scroll = match msg {
-            Msg::Do(Action::Up) => self.scroll.saturating_sub(1),
-            Msg::Do(Action::Down) => self.scroll + 1,
-            Msg::Do(Action::PageUp) => self.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
-            Msg::Do(Action::PageDown) => self.scroll + rows.saturating_sub(1).max(1),
-            Msg::Do(Action::Top) => 0,
-            Msg::Do(Action::Bottom) => last,
-            Msg::Wheel { down, .. } => {
-                if *down {
-                    self.scroll + 3
-                } else {
-                    self.scroll.saturating_sub(3)
+        let page = cx.page();
+        let rows = (page.height as usize).max(1);
+        // Long lines wrap on a narrow screen: the end is counted in screen rows.
+        let total = text(cx.env).line_count(page.width);
+        let last = total.saturating_sub(rows);
+        self.scroll = match crate::tui::layers::preview::scroll(self.scroll, rows, last, msg) {
+            Some(to) => to,
+            None => match msg {
+                Msg::Do(Action::Cancel | Action::Help) => return Reply::Close(vec![]),
+                Msg::Do(Action::Quit) => {
+                    return Reply::Close(vec![crate::tui::cmd::Cmd::Leave(crate::tui::effect::Then::Quit)]);
                 }
-            }
-            Msg::Do(Action::Cancel | Action::Help) => return Reply::Close(vec![]),
-            Msg::Do(Action::Quit) => {
-                return Reply::Close(vec![crate::tui::cmd::Cmd::Leave(crate::tui::effect::Then::Quit)]);
-            }
-            Msg::Do(_) => return Reply::Pass,
-            _ => return Reply::Stay(vec![]),
-        }
-        .min(last);
+                Msg::Do(_) => return Reply::Pass,
+                _ => return Reply::Stay(vec![]),
+            },
+        };
         Reply::Stay(vec![])
     }
 
@@ -100,9 +98,6 @@ impl Help {
         let inner = b.inner(area);
         crate::tui::panes::clear_area(f, area);
         f.render_widget(b, area);
-        f.render_widget(
-            Paragraph::new(lines(cx.env)).wrap(Wrap { trim: false }).scroll((self.scroll as u16, 0)),
-            inner,
-        );
+        f.render_widget(text(cx.env).scroll((self.scroll as u16, 0)), inner);
     }
 }

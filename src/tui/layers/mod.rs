@@ -35,6 +35,19 @@ pub struct Cx<'a> {
     pub screen: Rect,
 }
 
+impl Cx<'_> {
+    /// The text area of a full-screen layer (help, preview): the main area inside its frame.
+    pub fn page(&self) -> Rect {
+        let main = crate::tui::screen::Areas::of(
+            self.screen,
+            self.doc.why_read_only.is_some(),
+            crate::tui::app::Focus::Pool,
+        )
+        .main;
+        crate::tui::screen::inner(main)
+    }
+}
+
 /// What a layer did with a message.
 pub enum Reply {
     /// Taken; the layer stays, and these are done.

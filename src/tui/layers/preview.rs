@@ -12,6 +12,25 @@ use crate::tui::action::{Action, Msg};
 use crate::tui::fit::cells;
 use crate::tui::panes::block;
 
+/// Where a scrolling key or the wheel takes a view at `at` with `rows` on screen and
+/// `last` its last top row (the one that shows the end at the foot); `None`: not a
+/// scrolling message.
+pub fn scroll(at: usize, rows: usize, last: usize, msg: &Msg) -> Option<usize> {
+    let page = rows.saturating_sub(1).max(1);
+    let to = match msg {
+        Msg::Do(Action::Up) => at.saturating_sub(1),
+        Msg::Do(Action::Down) => at + 1,
+        Msg::Do(Action::PageUp) => at.saturating_sub(page),
+        Msg::Do(Action::PageDown) => at + page,
+        Msg::Do(Action::Top) => 0,
+        Msg::Do(Action::Bottom) => last,
+        Msg::Wheel { down: true, .. } => at + 3,
+        Msg::Wheel { down: false, .. } => at.saturating_sub(3),
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
 pub struct Preview {
     /// The export's lines; a page break is a line of its own, "\u{c}".
     pub lines: Vec<String>,
@@ -38,37 +57,21 @@ impl Preview {
         Preview { lines, scroll: 0 }
     }
 
-    /// Rows the text has on a screen of `screen` (the frame and the status bar aside).
-    pub fn rows(screen: Rect) -> usize {
-        screen.height.saturating_sub(3) as usize
-    }
-
     pub fn update(&mut self, msg: &Msg, cx: &Cx) -> Reply {
-        let rows = Preview::rows(cx.screen).max(1);
+        let rows = (cx.page().height as usize).max(1);
         // The last page is the one that shows the last line at its foot.
         let last = self.lines.len().saturating_sub(rows);
-        self.scroll = match msg {
-            Msg::Do(Action::Up) => self.scroll.saturating_sub(1),
-            Msg::Do(Action::Down) => self.scroll + 1,
-            Msg::Do(Action::PageUp) => self.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
-            Msg::Do(Action::PageDown) => self.scroll + rows.saturating_sub(1).max(1),
-            Msg::Do(Action::Top) => 0,
-            Msg::Do(Action::Bottom) => last,
-            Msg::Wheel { down, .. } => {
-                if *down {
-                    self.scroll + 3
-                } else {
-                    self.scroll.saturating_sub(3)
+        self.scroll = match scroll(self.scroll, rows, last, msg) {
+            Some(to) => to,
+            None => match msg {
+                Msg::Do(Action::Cancel | Action::Preview) => return Reply::Close(vec![]),
+                Msg::Do(Action::Quit) => {
+                    return Reply::Close(vec![crate::tui::cmd::Cmd::Leave(crate::tui::effect::Then::Quit)]);
                 }
-            }
-            Msg::Do(Action::Cancel | Action::Preview) => return Reply::Close(vec![]),
-            Msg::Do(Action::Quit) => {
-                return Reply::Close(vec![crate::tui::cmd::Cmd::Leave(crate::tui::effect::Then::Quit)]);
-            }
-            Msg::Do(_) => return Reply::Pass,
-            _ => return Reply::Stay(vec![]),
-        }
-        .min(last);
+                Msg::Do(_) => return Reply::Pass,
+                _ => return Reply::Stay(vec![]),
+            },
+        };
         Reply::Stay(vec![])
     }
 

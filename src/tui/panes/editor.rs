@@ -148,6 +148,9 @@ impl EditorPane {
             );
             let textarea: &TextArea = ed.area(field);
             f.render_widget(textarea, rect);
+            if field == Field::Body {
+                ed.drawn_body_rows(rect.height);
+            }
             if active {
                 cursor = caret(textarea, rect);
             }

@@ -97,6 +97,8 @@ pub struct ItemEditor {
     outside_zi: usize,
     /// 字数 of the item as last committed, as this editor counts it.
     base_zi: usize,
+    /// Screen rows the body had when last drawn: a page for PgUp / PgDn.
+    body_rows: std::cell::Cell<u16>,
 }
 
 impl ItemEditor {
@@ -127,6 +129,7 @@ impl ItemEditor {
             below: Vec::new(),
             outside_zi: 0,
             base_zi: 0,
+            body_rows: std::cell::Cell::new(10),
         };
         if windowed {
             editor.set_window(editor.original_lines[4].clone(), 0, 0);
@@ -365,6 +368,40 @@ impl ItemEditor {
                 }
                 return Outcome::Moved;
             }
+            // Ctrl-Home / Ctrl-End: the start and end of the whole field (the text area's
+            // own Home / End, with or without Ctrl, stop at the paragraph's ends).
+            KeyCode::Home | KeyCode::End if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+                let t = self.focused();
+                if shift && !t.is_selecting() {
+                    t.start_selection();
+                } else if !shift {
+                    t.cancel_selection();
+                }
+                let (row, col) = if key.code == KeyCode::Home {
+                    (CursorMove::Top, CursorMove::Head)
+                } else {
+                    (CursorMove::Bottom, CursorMove::End)
+                };
+                t.move_cursor(row);
+                t.move_cursor(col);
+                return Outcome::Moved;
+            }
+            // PgUp / PgDn move the caret a screen of rows: the view follows it and stops
+            // with the last row at the foot, never scrolling past the end.
+            KeyCode::PageUp | KeyCode::PageDown if field == Field::Body => {
+                let rows = self.body_rows.get().saturating_sub(1).max(1);
+                let step = if key.code == KeyCode::PageUp { CursorMove::Up } else { CursorMove::Down };
+                for _ in 0..rows {
+                    let before = self.focused().cursor();
+                    self.focused().move_cursor(step);
+                    if self.focused().cursor() == before {
+                        break;
+                    }
+                    self.recentre_at_edge();
+                }
+                return Outcome::Moved;
+            }
             KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) && field == Field::Headline => {
                 self.focused().insert_newline();
                 return Outcome::Edited;
@@ -417,6 +454,11 @@ impl ItemEditor {
         let (top, left) = area.scroll_offset();
         let at = area.screen_to_data((row + top) as usize, (col + left) as usize);
         area.move_cursor(CursorMove::Jump(at.0 as u16, at.1 as u16));
+    }
+
+    /// The body was drawn `rows` high (a page for PgUp / PgDn).
+    pub fn drawn_body_rows(&self, rows: u16) {
+        self.body_rows.set(rows);
     }
 
     /// Scroll the body by `rows` (mouse wheel).

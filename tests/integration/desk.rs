@@ -1,0 +1,130 @@
+//! A week at the desk (issue 13): the editor's daily loop, each point as the user meets it.
+
+use crate::common::app::*;
+use jianbao::tui::app::Focus;
+use jianbao::tui::panes::item_editor::Field;
+
+/// The rows of `rect` on a drawn screen, as text.
+fn rows_of(text: &str, rect: ratatui::layout::Rect) -> Vec<String> {
+    text.lines()
+        .skip(rect.y as usize)
+        .take(rect.height as usize)
+        .map(|l| {
+            let mut out = String::new();
+            let mut at = 0;
+            for c in l.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16;
+                if at >= rect.x && at + w <= rect.x + rect.width {
+                    out.push(c);
+                }
+                at += w;
+            }
+            out.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The sample's first outline item, its body made `paragraphs` long, the editor on it.
+fn editing_a_long_body(paragraphs: usize) -> (tempfile::TempDir, Harness) {
+    let (d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "enter"]);
+    assert_eq!(app.focus(), Focus::Editor);
+    let text: String = (1..=paragraphs)
+        .map(|n| format!("第{n}段：市科协组织专家赴园区企业开展技术服务，推动成果转化。\n"))
+        .collect();
+    paste(&mut app, &text);
+    (d, app)
+}
+
+#[test]
+fn ctrl_end_and_ctrl_home_go_to_the_ends_of_the_body_not_of_the_paragraph() {
+    let (_d, mut app) = editing_a_long_body(5);
+    let tails = app.editor().unwrap().item().body.matches('尾').count();
+    press(&mut app, &["ctrl-home"]);
+    type_text(&mut app, "首");
+    press(&mut app, &["ctrl-end"]);
+    type_text(&mut app, "尾");
+    let body = app.editor().unwrap().item().body;
+    assert!(body.starts_with("首第1段"), "{body}");
+    assert!(body.trim_end().ends_with("尾"), "Ctrl-End reached the last paragraph's end: {body}");
+    assert_eq!(body.matches('尾').count(), tails + 1);
+}
+
+#[test]
+fn page_down_in_the_body_stops_at_the_last_full_page() {
+    for (w, h) in [(160, 45), (80, 24), (40, 12)] {
+        let (_d, mut app) = editing_a_long_body(60);
+        press(&mut app, &["ctrl-home"]);
+        let caret = |app: &Harness| app.editor().unwrap().area(Field::Body).cursor();
+        let _ = screen(&mut app, w, h);
+        for _ in 0..400 {
+            let before = caret(&app);
+            press(&mut app, &["pagedown"]);
+            let _ = screen(&mut app, w, h);
+            if caret(&app) == before {
+                break;
+            }
+        }
+        let text = screen(&mut app, w, h);
+        let areas = app.areas();
+        let body = app.view().editor.field_area(areas.editor, app.env().lang, Field::Body).unwrap();
+        let rows = rows_of(&text, body);
+        assert!(
+            rows.iter().all(|r| !r.is_empty()),
+            "a full page, no empty rows below the end at {w}×{h}:\n{text}"
+        );
+        let end = app.editor().unwrap().item().body;
+        assert!(
+            end.trim_end().ends_with(rows.last().unwrap().as_str()),
+            "the last row is the body's end at {w}×{h}:\n{text}"
+        );
+        // PgUp walks back to the top.
+        for _ in 0..400 {
+            press(&mut app, &["pageup"]);
+            let _ = screen(&mut app, w, h);
+        }
+        let rows = rows_of(&screen(&mut app, w, h), body);
+        assert!(rows[0].starts_with("第1段"), "{rows:?}");
+    }
+}
+
+#[test]
+fn the_preview_and_the_help_stop_with_their_last_line_at_the_foot() {
+    for (w, h) in [(160, 45), (40, 12)] {
+        let (_d, _ws, mut app) = sample_app();
+        press(&mut app, &["ctrl-p"]);
+        let _ = screen(&mut app, w, h);
+        press(&mut app, &["G"]);
+        let at_end = screen(&mut app, w, h);
+        let inner = ratatui::layout::Rect::new(1, 1, w - 2, h - 3);
+        let Some(jianbao::tui::layers::Layer::Preview(p)) = app.top() else { panic!("no preview") };
+        // (At 40 columns the page's right-aligned lines are cut off: judged by the lines.)
+        assert_eq!(
+            p.scroll + inner.height as usize,
+            p.lines.len(),
+            "the last line sits at the foot at {w}×{h}"
+        );
+        for _ in 0..200 {
+            press(&mut app, &["pagedown"]);
+        }
+        assert_eq!(screen(&mut app, w, h), at_end, "PgDn stops where G goes at {w}×{h}");
+        press(&mut app, &["esc", "f1"]);
+        let _ = screen(&mut app, w, h);
+        for _ in 0..200 {
+            press(&mut app, &["pagedown"]);
+        }
+        let paged = screen(&mut app, w, h);
+        press(&mut app, &["home", "end"]);
+        let ended = screen(&mut app, w, h);
+        assert_eq!(paged, ended, "PgDn in the help stops where End goes at {w}×{h}");
+        let rows = rows_of(&ended, inner);
+        assert!(
+            !rows.last().unwrap().is_empty(),
+            "the help's last line sits at the foot at {w}×{h}:\n{ended}"
+        );
+        assert!(
+            ended.contains("到末尾") || ended.contains("末尾"),
+            "the help's end is reached at {w}×{h}:\n{ended}"
+        );
+    }
+}
