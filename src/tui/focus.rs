@@ -26,6 +26,36 @@ impl App {
         }
     }
 
+    /// The keys the status bar offers here, most important first: the keymap's order for
+    /// the context, fitted to the state (Esc clears a kept filter; nothing to place in an
+    /// empty pool), each action once.
+    pub fn hints(&self) -> Vec<(String, String)> {
+        let ctx = self.context();
+        let pool = &self.view.pool;
+        let mut seen = Vec::new();
+        self.env
+            .keymap
+            .hints(ctx, self.env.lang)
+            .into_iter()
+            .filter(|(action, _, _)| match (ctx, action) {
+                (Context::Pool, Action::Cancel) => !pool.filter.is_empty(),
+                (Context::Pool, Action::Place | Action::Edit | Action::DeleteItem) => !pool.view().is_empty(),
+                // Over a layer, moving between the panes beneath is not what is on offer.
+                (_, Action::FocusNext | Action::FocusPrev) => self.top().is_none(),
+                _ => true,
+            })
+            .filter(|(action, _, _)| {
+                let fresh = !seen.contains(action);
+                seen.push(*action);
+                fresh
+            })
+            // The bar is short of room: the words without their parenthesis.
+            .map(|(_, key, words)| {
+                (key, words.split(['（', '(']).next().unwrap_or("").trim_end().to_string())
+            })
+            .collect()
+    }
+
     /// What a terminal event means here: a named action through the keymap, or text, a
     /// paste, the mouse, a new size.
     pub fn route(&self, event: Event) -> Option<Msg> {

@@ -213,6 +213,8 @@ pub struct Binding {
     pub action: Action,
     pub zh: String,
     pub en: String,
+    /// Place in the status bar's hints (1 first); none: after the ranked ones.
+    pub bar: Option<u8>,
 }
 
 impl Binding {
@@ -238,6 +240,10 @@ pub struct Entry {
     pub zh: String,
     #[serde(default)]
     pub en: String,
+    /// Place in the status bar's hints, most important first (1); entries without one
+    /// follow in the file's order.
+    #[serde(default)]
+    pub bar: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -253,7 +259,7 @@ impl Default for Keymap {
 
 fn binding(entry: &Entry) -> Result<Binding, String> {
     let keys = entry.keys.iter().map(|k| Chord::parse(k)).collect::<Result<Vec<_>, _>>()?;
-    Ok(Binding { keys, action: entry.action, zh: entry.zh.clone(), en: entry.en.clone() })
+    Ok(Binding { keys, action: entry.action, zh: entry.zh.clone(), en: entry.en.clone(), bar: entry.bar })
 }
 
 impl Keymap {
@@ -284,6 +290,9 @@ impl Keymap {
                     if b.en.is_empty() {
                         b.en = default.en.clone();
                     }
+                    if b.bar.is_none() {
+                        b.bar = default.bar;
+                    }
                 }
                 // The user's keys no longer mean what the defaults said.
                 for d in list.iter_mut() {
@@ -309,15 +318,16 @@ impl Keymap {
             .or_else(|| if ctx.falls_back() { self.lookup(Context::Global, &chord) } else { None })
     }
 
-    /// Hints for the status bar or a dialog: `(key, words)` of the context's bindings in
-    /// the keymap's order (most important first), then of the global ones where keys fall
-    /// through to them.
-    pub fn hints(&self, ctx: Context, lang: Lang) -> Vec<(String, String)> {
+    /// Hints for the status bar or a dialog: `(action, key, words)` of the context's
+    /// bindings and of the global ones where keys fall through to them — those with a
+    /// `bar` place first, in its order, then the rest in the keymap's order.
+    pub fn hints(&self, ctx: Context, lang: Lang) -> Vec<(Action, String, String)> {
         let own = self.bindings(ctx).iter();
         let global = if ctx.falls_back() { self.bindings(Context::Global) } else { &[] };
-        own.chain(global)
-            .filter(|b| b.action != Action::None)
-            .filter_map(|b| Some((b.keys.first()?.label(), b.describe(lang).to_string())))
+        let mut all: Vec<&Binding> = own.chain(global).filter(|b| b.action != Action::None).collect();
+        all.sort_by_key(|b| b.bar.unwrap_or(u8::MAX));
+        all.into_iter()
+            .filter_map(|b| Some((b.action, b.keys.first()?.label(), b.describe(lang).to_string())))
             .collect()
     }
 

@@ -63,7 +63,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             .map_or(0, |e| e.zi_delta()),
         stats: view.stats,
         message: app.status(),
-        context: app.context(),
+        hints: app.hints(),
     };
     status::render(f, areas.status, &cx, &bar);
     if !view.layers.is_empty() {

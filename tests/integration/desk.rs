@@ -128,3 +128,51 @@ fn the_preview_and_the_help_stop_with_their_last_line_at_the_foot() {
         );
     }
 }
+
+/// The screen's last row: the status bar.
+fn bar(app: &mut Harness, w: u16, h: u16) -> String {
+    screen(app, w, h).lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_status_bar_offers_what_matters_in_each_pane_first() {
+    let (_d, _ws, mut app) = sample_app();
+    for w in [160, 100, 80] {
+        let line = bar(&mut app, w, 45);
+        assert!(line.contains("Enter 放入本期"), "the pool's first hint at {w} columns: {line}");
+        assert!(!line.contains("↑ 上移选择"), "arrows are not what a user needs told first: {line}");
+    }
+    let line = bar(&mut app, 160, 45);
+    let at = |s: &str| line.find(s).unwrap_or_else(|| panic!("{s} missing: {line}"));
+    assert!(at("Enter 放入本期") < at("/ 筛选") && at("/ 筛选") < at("e 编辑稿件"), "{line}");
+    assert!(!line.contains("Esc"), "no filter, nothing for Esc to clear: {line}");
+    press(&mut app, &["tab"]);
+    let line = bar(&mut app, 160, 45);
+    assert!(line.contains("Enter 编辑稿件") && line.contains("Alt-↑ 稿件或栏目上移"), "{line}");
+    press(&mut app, &["enter"]);
+    let line = bar(&mut app, 160, 45);
+    assert!(line.contains("Esc 结束编辑") && line.contains("Ctrl-S 保存"), "{line}");
+}
+
+#[test]
+fn esc_clears_a_kept_filter_and_the_bar_says_so() {
+    let (_d, _ws, mut app) = sample_app();
+    let all = pool_ids(&app).len();
+    press(&mut app, &["/"]);
+    type_text(&mut app, "水利");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.view().pool.view().len(), 1, "the filter is kept after Enter");
+    let line = bar(&mut app, 160, 45);
+    assert!(line.contains("Esc 清除筛选"), "{line}");
+    assert!(line.find("Esc 清除筛选") < line.find("Enter 放入本期"), "{line}");
+    press(&mut app, &["esc"]);
+    assert_eq!(app.view().pool.view().len(), all, "Esc shows the whole pool again");
+    assert!(app.view().pool.filter.is_empty());
+    assert!(!bar(&mut app, 160, 45).contains("Esc"));
+    // English too.
+    let (_d, ws) = sample_workspace();
+    let dirs = jianbao::tui::config::Dirs { config: None, state: None, fonts: Some(test_fonts()) };
+    let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, jianbao::lang::Lang::En);
+    let line = bar(&mut app, 160, 45);
+    assert!(line.contains("Enter Place in the issue"), "{line}");
+}

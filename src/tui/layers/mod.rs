@@ -153,7 +153,7 @@ pub fn frame<'a>(cx: &Cx, title: &str) -> Block<'a> {
 pub fn hint_lines(cx: &Cx, ctx: Context, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for (key, words) in cx.env.keymap.hints(ctx, cx.env.lang) {
+    for (_, key, words) in cx.env.keymap.hints(ctx, cx.env.lang) {
         let hint = format!("{key} {words}");
         if !line.is_empty() && cells(&line) + 2 + cells(&hint) > width {
             lines.push(Line::from(Span::styled(std::mem::take(&mut line), cx.env.theme.dim)));

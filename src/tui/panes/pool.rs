@@ -157,6 +157,12 @@ impl PoolPane {
                 self.filtering = true;
                 vec![]
             }
+            // Esc after `/` … Enter: the whole pool again.
+            Msg::Do(Action::Cancel) if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refresh(doc);
+                vec![]
+            }
             Msg::Do(Action::Place) => self.place(doc, place_at),
             Msg::Do(Action::Edit) if self.selected().is_some() => vec![Cmd::Focus(Focus::Editor)],
             Msg::Do(Action::NewItem) => new_item(doc, ""),

@@ -8,7 +8,6 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::app::Stats;
 use crate::tui::fit::{cells, fit};
-use crate::tui::keymap::Context;
 use crate::tui::layers::Cx;
 use crate::tui::msg::{Message, Severity};
 
@@ -20,8 +19,9 @@ pub struct Bar<'a> {
     pub issue_delta: isize,
     pub stats: Stats,
     pub message: Option<&'a Message>,
-    /// Where the keys come from when there is no message.
-    pub context: Context,
+    /// The keys worth showing where the user is, most important first (when there is no
+    /// message): `(key, words)`.
+    pub hints: Vec<(String, String)>,
 }
 
 pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
@@ -71,7 +71,7 @@ pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
         }
         None => {
             let mut hints = String::new();
-            for (key, words) in env.keymap.hints(bar.context, lang) {
+            for (key, words) in &bar.hints {
                 let hint = format!(" {key} {words} ");
                 if cells(&hints) + cells(&hint) > room {
                     break;
