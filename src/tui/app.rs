@@ -80,6 +80,9 @@ pub struct View {
     pub quit: bool,
     /// The first frame is drawn (the pool may be read).
     pub(super) drawn: bool,
+    /// The editor pane takes typing (entered with Enter or `e`, or a click in a field);
+    /// focused without it (by Tab), keys there scroll and never change text.
+    pub editing: bool,
 }
 
 impl View {
@@ -97,6 +100,7 @@ impl View {
             recovery: super::done::Recovery::default(),
             quit: false,
             drawn: false,
+            editing: false,
         }
     }
 }
@@ -288,6 +292,7 @@ impl App {
                 self.view.pool.update(&msg, &cx, areas.pool, at)
             }
             Focus::Outline => self.view.outline.update(&msg, &cx, areas.outline),
+            Focus::Editor if !self.view.editing => self.read(&msg),
             Focus::Editor => match msg {
                 Msg::Do(Action::Leave) => Some(vec![Cmd::Focus(self.view.list_focus)]),
                 _ => self.view.editor.update(&msg, self.doc.read_only).then(Vec::new),
@@ -313,6 +318,7 @@ impl App {
                 }
                 Cmd::Push(layer) => self.view.layers.push(layer),
                 Cmd::Focus(f) => self.set_focus(f),
+                Cmd::Edit => self.start_editing(),
                 Cmd::Say(m) => self.view.status = Some(m),
                 Cmd::Restore(rec) => self.restore(*rec),
                 Cmd::Leave(then) => self.leave(then, &mut queue),
@@ -355,7 +361,7 @@ impl App {
                 self.view.pool.select_id(&self.doc, &id);
                 self.view.list_focus = Focus::Pool;
                 self.after_change();
-                self.set_focus(Focus::Editor);
+                self.start_editing();
             }
         }
         if let Some(m) = step.say {

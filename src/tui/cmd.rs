@@ -59,6 +59,8 @@ pub enum Cmd {
     Effect(Effect),
     Push(Layer),
     Focus(Focus),
+    /// Focus the editor pane and start typing in it (the user asked to edit).
+    Edit,
     Say(Message),
     /// Put a recovered state in place of the open document.
     Restore(Box<Recovered>),

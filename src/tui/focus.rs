@@ -8,6 +8,7 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::{Action, Msg};
 use super::app::{App, Focus};
+use super::cmd::Cmd;
 use super::keymap::Context;
 use super::panes::item_editor::ItemEditor;
 use super::panes::outline::Row;
@@ -22,7 +23,8 @@ impl App {
             (None, Focus::Pool) if self.view.pool.filtering => Context::Filter,
             (None, Focus::Pool) => Context::Pool,
             (None, Focus::Outline) => Context::Outline,
-            (None, Focus::Editor) => Context::Editor,
+            (None, Focus::Editor) if self.view.editing => Context::Editor,
+            (None, Focus::Editor) => Context::Reading,
         }
     }
 
@@ -102,7 +104,12 @@ impl App {
             }
         } else if contains(areas.editor, column, row) {
             let hit = self.view.editor.hit(areas.editor, self.env.lang, column, row);
-            self.set_focus(Focus::Editor);
+            if hit.is_some() {
+                // A click in a field is a choice to type there.
+                self.start_editing();
+            } else {
+                self.set_focus(Focus::Editor);
+            }
             if let (Some((field, r, c)), Some(ed)) = (hit, &mut self.view.editor.ed) {
                 ed.click(field, r, c);
             }
@@ -132,12 +139,46 @@ impl App {
         if focus != Focus::Editor {
             self.view.list_focus = focus;
             self.view.pool.filtering = false;
+            self.view.editing = false;
         }
         self.view.focus = focus;
         self.sync_editor();
+        let typing = self.typing();
         if let Some(ed) = &mut self.view.editor.ed {
-            ed.set_active(focus == Focus::Editor);
+            ed.set_active(typing);
         }
+    }
+
+    /// Focus the editor pane and type in it.
+    pub(super) fn start_editing(&mut self) {
+        self.view.editing = true;
+        self.set_focus(Focus::Editor);
+    }
+
+    /// Whether keys go into the item's text.
+    pub fn typing(&self) -> bool {
+        self.view.focus == Focus::Editor && self.view.editing
+    }
+
+    /// A message for the editor pane while it is read, not edited: Enter starts editing,
+    /// Esc goes back, the arrows scroll; a typed key or a paste changes nothing and says
+    /// how to edit.
+    pub(super) fn read(&mut self, msg: &Msg) -> Option<Vec<Cmd>> {
+        let page = (self.areas().editor.height.saturating_sub(8)).max(1) as i16;
+        let ed = self.view.editor.ed.as_mut()?;
+        match msg {
+            Msg::Do(Action::Edit) => return Some(vec![Cmd::Edit]),
+            Msg::Do(Action::Leave) => return Some(vec![Cmd::Focus(self.view.list_focus)]),
+            Msg::Do(Action::Up) => ed.scroll(-1),
+            Msg::Do(Action::Down) => ed.scroll(1),
+            Msg::Do(Action::PageUp) => ed.scroll(-page),
+            Msg::Do(Action::PageDown) => ed.scroll(page),
+            Msg::Type(_) | Msg::Paste(_) => {
+                return Some(vec![Cmd::Say(crate::tui::msg::Message::NotEditing)]);
+            }
+            _ => return None,
+        }
+        Some(vec![])
     }
 
     /// Make the editor's changes part of the document (one undoable step).
@@ -196,7 +237,7 @@ impl App {
                 if let Some(f) = field {
                     ed.focus_field(f);
                 }
-                ed.set_active(self.view.focus == Focus::Editor);
+                ed.set_active(self.view.focus == Focus::Editor && self.view.editing);
                 *editor = Some(ed);
             }
             (None, _) => *editor = None,

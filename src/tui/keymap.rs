@@ -22,6 +22,8 @@ pub enum Context {
     Filter,
     Outline,
     Editor,
+    /// The editor pane focused, not being typed in (Tab brought the user here).
+    Reading,
     /// A form, on a one-line field (and the open list).
     Dialog,
     /// A form, on a choice field.
@@ -37,12 +39,13 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Pool,
         Context::Filter,
         Context::Outline,
         Context::Editor,
+        Context::Reading,
         Context::Dialog,
         Context::Choice,
         Context::Multiline,
@@ -63,6 +66,7 @@ impl Context {
             Context::Filter => "filter",
             Context::Outline => "outline",
             Context::Editor => "editor",
+            Context::Reading => "reading",
             Context::Dialog => "dialog",
             Context::Choice => "choice",
             Context::Multiline => "multiline",
@@ -82,6 +86,7 @@ impl Context {
                 | Context::Filter
                 | Context::Outline
                 | Context::Editor
+                | Context::Reading
                 | Context::Preview
                 | Context::Help
         )

@@ -78,6 +78,8 @@ pub enum Message {
     BackInPool(String),
     NothingToUndo,
     NothingToRedo,
+    /// A key typed in the editor pane that was not entered for editing.
+    NotEditing,
     /// A step that did not fit the document (a bug): nothing was changed.
     NotDone,
     NoPoolSelection,
@@ -154,6 +156,7 @@ impl Message {
             | BackInPool(_)
             | NothingToUndo
             | NothingToRedo
+            | NotEditing
             | Exported(_)
             | Imported { .. }
             | Created(_)
@@ -179,6 +182,12 @@ impl Message {
             Placed(h) => pick(lang, format!("已放入本期：{h}"), format!("Placed: {h}")),
             BackInPool(h) => pick(lang, format!("已退回稿件池：{h}"), format!("Back in the pool: {h}")),
             NothingToUndo => lang.pick("没有可撤销的操作。", "Nothing to undo.").into(),
+            NotEditing => lang
+                .pick(
+                    "未在编辑：按 Enter 开始编辑正文，Esc 回到列表。",
+                    "Not editing: Enter starts editing, Esc goes back to the list.",
+                )
+                .into(),
             NothingToRedo => lang.pick("没有可重做的操作。", "Nothing to redo.").into(),
             NotDone => lang
                 .pick(

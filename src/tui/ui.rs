@@ -48,7 +48,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         view.outline.render(f, areas.outline, &cx, focus == Focus::Outline);
     }
     if areas.editor.area() > 0 {
-        let caret = view.editor.render(f, areas.editor, &cx, focus == Focus::Editor);
+        let caret = view.editor.render(f, areas.editor, &cx, focus == Focus::Editor, app.typing());
         if focus == Focus::Editor {
             cursor = caret;
         }
@@ -64,6 +64,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         stats: view.stats,
         message: app.status(),
         hints: app.hints(),
+        editing: app.typing(),
     };
     status::render(f, areas.status, &cx, &bar);
     if !view.layers.is_empty() {

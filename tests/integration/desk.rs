@@ -176,3 +176,43 @@ fn esc_clears_a_kept_filter_and_the_bar_says_so() {
     let line = bar(&mut app, 160, 45);
     assert!(line.contains("Enter Place in the issue"), "{line}");
 }
+
+#[test]
+fn keys_typed_in_the_editor_pane_change_no_text_until_editing_is_chosen() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "tab"]);
+    assert_eq!(app.focus(), Focus::Editor, "Tab reaches the editor pane");
+    let item = app.editor().unwrap().item();
+    // List habits: j, k, g, G, letters, a paste.
+    type_text(&mut app, "jkgGxy稿");
+    paste(&mut app, "粘贴的文字");
+    assert_eq!(app.editor().unwrap().item(), item, "nothing typed by habit reached the text");
+    assert!(!app.is_dirty());
+    assert!(status(&app).contains("按 Enter 开始编辑"), "{}", status(&app));
+    let text = screen(&mut app, 160, 45);
+    assert!(!text.contains("正在编辑"), "not shown as editing:\n{text}");
+    assert!(text.lines().last().unwrap().contains("Enter 开始编辑") || status(&app).contains("Enter"));
+    // Enter: now typing goes in, and the pane and the bar say so.
+    press(&mut app, &["enter"]);
+    let text = screen(&mut app, 160, 45);
+    assert!(text.contains("正文 · 正在编辑"), "{text}");
+    assert!(text.lines().last().unwrap().contains("✎ 正在编辑"), "{text}");
+    type_text(&mut app, "甲");
+    assert!(app.editor().unwrap().item().body.starts_with('甲'));
+    // Esc leaves editing, back to the list it came from.
+    press(&mut app, &["esc"]);
+    assert_eq!(app.focus(), Focus::Outline);
+    assert!(!screen(&mut app, 160, 45).contains("正在编辑"));
+    // Enter on an outline item, `e` on a pooled one, a click in a field: editing at once.
+    press(&mut app, &["enter"]);
+    assert!(screen(&mut app, 160, 45).contains("正在编辑"));
+    press(&mut app, &["esc", "shift-tab", "e"]);
+    assert_eq!(app.focus(), Focus::Editor);
+    assert!(screen(&mut app, 160, 45).contains("正在编辑"));
+    press(&mut app, &["esc", "tab", "tab"]);
+    assert!(!screen(&mut app, 160, 45).contains("正在编辑"));
+    let areas = app.areas();
+    let body = app.view().editor.field_area(areas.editor, app.env().lang, Field::Body).unwrap();
+    click(&mut app, body.x + 2, body.y);
+    assert!(screen(&mut app, 160, 45).contains("正在编辑"), "a click in a field starts editing");
+}

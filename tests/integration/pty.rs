@@ -19,6 +19,7 @@ fn place_type_chinese_save_quit_and_see_it_again() {
     t.wait_for("已放入本期");
     t.send(TAB);
     t.send(TAB); // to the editor, on the placed item
+    t.send(ENTER); // and into its text
     t.send("新增测试文字".as_bytes());
     t.wait_for("新增测试文字");
     t.send(CTRL_S);
@@ -67,6 +68,7 @@ fn paste_resize_and_a_clean_terminal_on_exit() {
     // Bracketed paste into the editor lands as text, CRLF and all.
     t.send(TAB);
     t.send(TAB);
+    t.send(ENTER);
     t.send("\x1b[200~粘贴进来的第一段。\r\n第二段。\x1b[201~".as_bytes());
     t.wait_for("粘贴进来的第一段");
     // Too small, then usable again.

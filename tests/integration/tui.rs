@@ -110,7 +110,7 @@ fn history_keeps_at_least_a_hundred_steps() {
 fn typing_chinese_then_saving_survives_a_reopen() {
     let (_d, ws, mut app) = sample_app();
     let placed = pool_ids(&app)[0].clone();
-    press(&mut app, &["enter", "tab", "tab"]);
+    press(&mut app, &["enter", "tab", "tab", "enter"]);
     assert_eq!(app.focus(), Focus::Editor);
     assert_eq!(app.editor().unwrap().id, placed, "the editor shows the placed item");
     type_text(&mut app, "【补充】");
@@ -127,7 +127,7 @@ fn typing_chinese_then_saving_survives_a_reopen() {
 #[test]
 fn text_edits_undo_in_the_editor_and_then_as_one_step_outside() {
     let (_d, _ws, mut app) = sample_app();
-    press(&mut app, &["tab", "tab"]);
+    press(&mut app, &["tab", "tab", "enter"]);
     let before = app.doc().issue().sections[0].items[0].body.clone();
     type_text(&mut app, "甲乙");
     press(&mut app, &["ctrl-z"]);
@@ -144,7 +144,7 @@ fn text_edits_undo_in_the_editor_and_then_as_one_step_outside() {
 #[test]
 fn a_twenty_thousand_zi_paste_is_one_edit() {
     let (_d, _ws, mut app) = sample_app();
-    press(&mut app, &["tab", "tab"]);
+    press(&mut app, &["tab", "tab", "enter"]);
     let before = app.editor().unwrap().item().body.clone();
     let paragraph = "江州市科协组织专家深入企业开展技术服务，推动科技成果转化落地。\r\n";
     let text = paragraph.repeat(20_000 / 30 + 1);
@@ -561,7 +561,7 @@ fn ctrl_n_creates_and_opens_the_next_issue() {
 fn the_terminal_cursor_follows_the_caret() {
     let (_d, _ws, mut app) = sample_app();
     let mut t = draw(&mut app, 120, 40);
-    press(&mut app, &["tab", "tab"]);
+    press(&mut app, &["tab", "tab", "enter"]);
     t.draw(|f| jianbao::tui::ui::draw(f, &app.app)).unwrap();
     let lang = app.env().lang;
     let body = app
@@ -704,7 +704,7 @@ fn a_submission_pasted_into_the_pool_is_read_as_a_file_of_it_is() {
 #[test]
 fn the_issue_count_follows_typing_before_esc() {
     let (_d, _ws, mut app) = sample_app();
-    press(&mut app, &["tab", "tab"]);
+    press(&mut app, &["tab", "tab", "enter"]);
     assert_eq!(app.focus(), Focus::Editor);
     let before = app.doc().issue().zi_count();
     let shown = |app: &mut Harness| screen(app, 160, 45);

@@ -18,12 +18,13 @@ pub struct Help {
 }
 
 /// The contexts the help lists, with their names.
-fn contexts() -> [(Context, &'static str, &'static str); 11] {
+fn contexts() -> [(Context, &'static str, &'static str); 12] {
     [
         (Context::Global, "全局", "Everywhere"),
         (Context::Pool, "稿件池", "Pool"),
         (Context::Filter, "筛选", "Filter"),
         (Context::Outline, "本期目录", "Outline"),
+        (Context::Reading, "正文（浏览，Tab 进入时）", "Editor pane, reading (reached with Tab)"),
         (Context::Editor, "正文编辑", "Editor"),
         (Context::Dialog, "对话框", "Dialogs"),
         (Context::Choice, "对话框：选项", "Dialogs: a choice"),

@@ -115,11 +115,20 @@ impl EditorPane {
     }
 
     /// Draw the pane; where the terminal's caret belongs (for input methods).
-    pub fn render(&self, f: &mut Frame, area: Rect, cx: &Cx, focused: bool) -> Option<Position> {
+    /// `editing`: the pane takes typing (its title says so).
+    pub fn render(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        cx: &Cx,
+        focused: bool,
+        editing: bool,
+    ) -> Option<Position> {
         let (env, lang) = (cx.env, cx.env.lang);
         let t = &env.theme;
+        let state = if editing { lang.pick(" · 正在编辑", " · editing") } else { "" };
         let title = match &self.ed {
-            Some(ed) => format!(" {} · {} ", lang.pick("正文", "Editor"), ed.id),
+            Some(ed) => format!(" {}{state} · {} ", lang.pick("正文", "Editor"), ed.id),
             None => format!(" {} ", lang.pick("正文", "Editor")),
         };
         f.render_widget(block(env, &title, focused), area);

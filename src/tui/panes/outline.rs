@@ -13,7 +13,6 @@ use crate::model::history::{Loc, Op, SectionHead, item_at};
 use crate::model::{Issue, ItemPos, TocMode};
 use crate::store::session::Session;
 use crate::tui::action::{Action, Msg};
-use crate::tui::app::Focus;
 use crate::tui::cmd::{Cmd, Select, Step};
 use crate::tui::fit::{cells, fit, pad};
 use crate::tui::layers::issue_forms::{FooterForm, MastheadForm};
@@ -164,7 +163,7 @@ impl OutlinePane {
             Msg::Do(Action::Top) => self.select(all[0]),
             Msg::Do(Action::Bottom) => self.select(all[all.len() - 1]),
             Msg::Do(Action::Edit) => match self.sel {
-                Row::Item(_) => vec![Cmd::Focus(Focus::Editor)],
+                Row::Item(_) => vec![Cmd::Edit],
                 Row::Masthead => editable(doc, || Layer::Form(Box::new(MastheadForm::new(cx)))),
                 Row::Footer => editable(doc, || Layer::Form(Box::new(FooterForm::new(cx)))),
                 Row::Section(s) => {

@@ -12,7 +12,6 @@ use crate::model::history::{Loc, Op};
 use crate::model::{Date, Item, ItemPos};
 use crate::store::session::Session;
 use crate::tui::action::{Action, Msg};
-use crate::tui::app::Focus;
 use crate::tui::cmd::{Cmd, Select, Step};
 use crate::tui::fit::{cells, fit, pad, pad_left};
 use crate::tui::layers::{Confirm, ConfirmKind, Cx, Layer};
@@ -164,7 +163,7 @@ impl PoolPane {
                 vec![]
             }
             Msg::Do(Action::Place) => self.place(doc, place_at),
-            Msg::Do(Action::Edit) if self.selected().is_some() => vec![Cmd::Focus(Focus::Editor)],
+            Msg::Do(Action::Edit) if self.selected().is_some() => vec![Cmd::Edit],
             Msg::Do(Action::NewItem) => new_item(doc, ""),
             Msg::Paste(text) => new_item(doc, text),
             Msg::Do(Action::DeleteItem) => self.delete(cx),

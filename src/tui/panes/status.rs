@@ -22,6 +22,8 @@ pub struct Bar<'a> {
     /// The keys worth showing where the user is, most important first (when there is no
     /// message): `(key, words)`.
     pub hints: Vec<(String, String)>,
+    /// Keys go into the item's text.
+    pub editing: bool,
 }
 
 pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
@@ -62,6 +64,14 @@ pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
         figures.push_str(&format!("{} {zi}字 · ≈{pages} {page_word} ", lang.pick("本期", "issue")));
     }
     spans.push(Span::styled(figures, t.status));
+    if bar.editing {
+        let words = if narrow {
+            lang.pick("✎编辑", "✎edit")
+        } else {
+            lang.pick("✎ 正在编辑", "✎ editing")
+        };
+        spans.push(Span::styled(format!(" {words} "), t.status_dirty));
+    }
     let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
     match bar.message {
