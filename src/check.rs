@@ -49,6 +49,9 @@ pub enum Problem {
     EmptyHeadline,
     EmptyBody,
     NoSources,
+    /// The item still carries an editor's note (its first line): 发稿前 it is usually
+    /// something to settle.
+    Note(String),
     LongItem {
         zi: usize,
     },
@@ -175,6 +178,9 @@ fn items(issue: &Issue, out: &mut Vec<Finding>) {
         }
         if item.source_list().next().is_none() {
             out.push(finding(Severity::Warning, place(), Problem::NoSources));
+        }
+        if let Some(note) = item.notes.lines().map(str::trim).find(|l| !l.is_empty()) {
+            out.push(finding(Severity::Warning, place(), Problem::Note(note.to_string())));
         }
         let zi = item.zi_count();
         if zi > LONG_ITEM_ZI {
@@ -313,6 +319,8 @@ impl Problem {
             (Problem::EmptyBody, Lang::En) => "the body is empty".into(),
             (Problem::NoSources, Lang::Zh) => "没有注明来源单位".into(),
             (Problem::NoSources, Lang::En) => "no source unit".into(),
+            (Problem::Note(note), Lang::Zh) => format!("还有备注未处理：“{note}”"),
+            (Problem::Note(note), Lang::En) => format!("a note is left on it: “{note}”"),
             (Problem::LongItem { zi }, Lang::Zh) => format!("篇幅较长（{zi}字，超过{LONG_ITEM_ZI}字）"),
             (Problem::LongItem { zi }, Lang::En) => format!("very long ({zi} 字, more than {LONG_ITEM_ZI})"),
             (Problem::LongToc { lines, page }, Lang::Zh) => {
@@ -328,5 +336,44 @@ impl Problem {
                 format!("numbering checked without another issue that could not be read ({reason})")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Item, Profile};
+
+    #[test]
+    fn a_note_left_on_an_item_is_a_warning_naming_it_in_both_languages() {
+        let profile = Profile {
+            format: 1,
+            publication: Default::default(),
+            layout: Default::default(),
+            footer: Default::default(),
+            print: Default::default(),
+        };
+        let mut issue = Issue::first(&profile, Date::new(2026, 11, 20).unwrap());
+        let mut item = Item::new("2026-11-20-a01", "江州市科协召开座谈会");
+        item.body = "正文。\n".into();
+        item.sources = vec!["市科协办公室".into()];
+        item.notes = "\n来源单位待确认，发稿前补上\n第二行".into();
+        issue.sections[0].items.push(item);
+        let found: Vec<_> =
+            check(&issue, None).into_iter().filter(|f| matches!(f.problem, Problem::Note(_))).collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Warning);
+        let zh = found[0].message(Lang::Zh);
+        assert!(
+            zh.contains("江州市科协召开座谈会")
+                && zh.contains("还有备注未处理：“来源单位待确认，发稿前补上”"),
+            "{zh}"
+        );
+        assert!(found[0].message(Lang::En).contains("a note is left on it"));
+        issue.sections[0].items[0].notes = "  \n".into();
+        assert!(
+            check(&issue, None).iter().all(|f| !matches!(f.problem, Problem::Note(_))),
+            "a blank note is no note"
+        );
     }
 }

@@ -160,8 +160,18 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Run `check` in English on an issue; exit code, stdout.
+/// Run `check` in English on an issue; exit code, stdout — without the warnings about
+/// the notes the samples carry on two items (`check_warns_of_notes_left_on_items`), so
+/// that a test sees the findings it planted.
 fn check(issue: &Path) -> (i32, String) {
+    let (code, out) = check_all(issue);
+    let planted: String =
+        out.lines().filter(|l| !l.contains("a note is left on it")).map(|l| format!("{l}\n")).collect();
+    (code, planted)
+}
+
+/// Run `check` in English on an issue; exit code, stdout.
+fn check_all(issue: &Path) -> (i32, String) {
     let cwd = scratch();
     let out = run(&["check", &s(issue)], cwd.path());
     (code(&out), stdout(&out))
@@ -661,6 +671,26 @@ fn check_passes_both_sample_issues() {
         assert_eq!(code, 0, "{stem}: {out}");
         assert!(lines_starting(&out, "error").is_empty(), "{stem}: {out}");
     }
+}
+
+#[test]
+fn check_warns_of_notes_left_on_items() {
+    let ws = sample_ws();
+    let issue = issue_file(ws.path(), WEEKLY);
+    let (code, out) = check_all(&issue);
+    assert_eq!(code, 0, "a note is a warning, not an error: {out}");
+    let warnings = lines_starting(&out, "warning");
+    let noted: Vec<_> = warnings.iter().filter(|l| l.contains("a note is left on it")).collect();
+    assert_eq!(noted.len(), 2, "the sample issue carries two notes: {out}");
+    assert!(
+        noted[0].contains("江州市科协召开2027年重点工作谋划会")
+            && noted[0].contains("郑国良讲话稿全文见办公室共享盘")
+    );
+    // Settled (the note emptied): its warning goes.
+    edit_file(&issue, "notes = \"郑国良讲话稿全文见办公室共享盘\"", "notes = \"\"");
+    let (_, out) = check_all(&issue);
+    assert_eq!(out.matches("a note is left on it").count(), 1, "{out}");
+    assert!(!out.contains("郑国良讲话稿"), "{out}");
 }
 
 #[test]

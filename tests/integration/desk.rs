@@ -216,3 +216,39 @@ fn keys_typed_in_the_editor_pane_change_no_text_until_editing_is_chosen() {
     click(&mut app, body.x + 2, body.y);
     assert!(screen(&mut app, 160, 45).contains("正在编辑"), "a click in a field starts editing");
 }
+
+#[test]
+fn notes_are_shown_marked_and_edited_in_the_editor() {
+    let (_d, ws, mut app) = sample_app();
+    // The sample's first item carries a note: the outline marks it, the editor shows it.
+    press(&mut app, &["tab"]);
+    let text = screen(&mut app, 160, 45);
+    let outline = rows_of(&text, app.areas().outline);
+    let first = outline.iter().find(|l| l.contains("  1 江州市科协召开2027年")).unwrap();
+    assert!(first.contains("［注］"), "{first}");
+    let second = outline.iter().find(|l| l.contains("  2 江州市企业科协")).unwrap();
+    assert!(!second.contains("［注］"), "{second}");
+    assert!(text.contains("备注    郑国良讲话稿全文见办公室共享盘"), "{text}");
+    // A pooled item's note shows under it in the pool.
+    let pooled = app.doc().pool().iter().find(|i| !i.notes.is_empty()).expect("a pooled item with a note");
+    let note = pooled.notes.lines().next().unwrap().chars().take(6).collect::<String>();
+    assert!(text.lines().any(|l| l.contains("［注］") && l.contains(&note)), "{note}\n{text}");
+    // Settle it: into the notes field, clear it, save.
+    press(&mut app, &["enter", "ctrl-up"]);
+    let ed = app.editor().unwrap();
+    assert_eq!(ed.focus, Field::Notes, "the field above the body is the notes");
+    press(&mut app, &["ctrl-end"]);
+    for _ in 0..40 {
+        press(&mut app, &["backspace"]);
+    }
+    type_text(&mut app, "已核实");
+    press(&mut app, &["esc", "ctrl-s"]);
+    let saved = jianbao::store::load_issue(&issue_path(&ws, "2026-45")).unwrap().doc;
+    assert_eq!(saved.sections[0].items[0].notes, "已核实");
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(
+        app.doc().issue().sections[0].items[0].notes,
+        "郑国良讲话稿全文见办公室共享盘",
+        "undone as one step"
+    );
+}

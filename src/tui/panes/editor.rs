@@ -22,12 +22,13 @@ pub struct EditorPane {
     pub ed: Option<ItemEditor>,
 }
 
-fn labels(lang: Lang) -> [&'static str; 5] {
+fn labels(lang: Lang) -> [&'static str; 6] {
     [
         lang.pick("标题", "Headline"),
         lang.pick("目录题", "TOC title"),
         lang.pick("专栏", "Column"),
         lang.pick("来源", "Sources"),
+        lang.pick("备注", "Notes"),
         lang.pick("正文", "Body"),
     ]
 }
@@ -40,7 +41,7 @@ fn label_width(lang: Lang) -> u16 {
 impl EditorPane {
     /// Where each field's text goes in the pane at `area` (a field with no room: empty),
     /// and the rows of the rule above the body.
-    fn layout(&self, area: Rect, lang: Lang) -> Option<([Rect; 5], Option<Rect>)> {
+    fn layout(&self, area: Rect, lang: Lang) -> Option<([Rect; 6], Option<Rect>)> {
         let ed = self.ed.as_ref()?;
         let inner = inner(area);
         let label = label_width(lang);
@@ -57,8 +58,10 @@ impl EditorPane {
                 .sum();
             (rows as u16).clamp(1, 3)
         };
-        let heights = [headline_rows, 1, 1, 1];
-        let mut rects = [Rect::default(); 5];
+        // Notes: a row, two when there are several lines.
+        let notes_rows = (ed.area(Field::Notes).lines().len() as u16).clamp(1, 2);
+        let heights = [headline_rows, 1, 1, 1, notes_rows];
+        let mut rects = [Rect::default(); 6];
         let mut rule = None;
         let mut y = inner.y;
         let bottom = inner.y + inner.height;
@@ -150,7 +153,15 @@ impl EditorPane {
                 continue;
             }
             let active = focused && ed.focus == field;
-            let label_style = if active { t.label_focused } else { t.label };
+            // A note left on the item stands out: it is something to settle before print.
+            let noted = field == Field::Notes && !ed.area(field).is_empty();
+            let label_style = if active {
+                t.label_focused
+            } else if noted {
+                t.error
+            } else {
+                t.label
+            };
             f.render_widget(
                 Paragraph::new(Span::styled(pad(names[k], label as usize - 1), label_style)),
                 Rect { x: rect.x - label, y: rect.y, width: label - 1, height: 1 },

@@ -16,19 +16,21 @@ pub enum Field {
     TocTitle,
     Column,
     Sources,
+    /// The editor's notes on the item (never printed).
+    Notes,
     Body,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] =
-        [Field::Headline, Field::TocTitle, Field::Column, Field::Sources, Field::Body];
+    pub const ALL: [Field; 6] =
+        [Field::Headline, Field::TocTitle, Field::Column, Field::Sources, Field::Notes, Field::Body];
 
     pub fn index(self) -> usize {
         Field::ALL.iter().position(|&f| f == self).unwrap_or(0)
     }
 
     fn multiline(self) -> bool {
-        matches!(self, Field::Headline | Field::Body)
+        matches!(self, Field::Headline | Field::Notes | Field::Body)
     }
 }
 
@@ -84,9 +86,9 @@ pub struct ItemEditor {
     pub focus: Field,
     /// Whether the editor pane has the keyboard (only then a caret is drawn).
     active: bool,
-    areas: [TextArea<'static>; 5],
+    areas: [TextArea<'static>; 6],
     original: Item,
-    original_lines: [Vec<String>; 5],
+    original_lines: [Vec<String>; 6],
     /// A very long body is edited through a window: the text area holds the paragraphs
     /// around the caret, these the ones above and below it. The text area wraps its whole
     /// text again on every edit, so a keystroke costs what the window holds, not what the
@@ -108,6 +110,7 @@ impl ItemEditor {
             vec![item.toc_title.clone()],
             vec![item.column.clone()],
             vec![item.sources.join("、")],
+            lines_of(&item.notes),
             lines_of(&item.body),
         ];
         let windowed = item.body.len() > WINDOW_ABOVE;
@@ -116,7 +119,8 @@ impl ItemEditor {
             area(lines[1].clone(), false),
             area(lines[2].clone(), false),
             area(lines[3].clone(), false),
-            area(if windowed { Vec::new() } else { lines[4].clone() }, true),
+            area(lines[4].clone(), true),
+            area(if windowed { Vec::new() } else { lines[5].clone() }, true),
         ];
         let mut editor = ItemEditor {
             id: item.id.clone(),
@@ -132,7 +136,7 @@ impl ItemEditor {
             body_rows: std::cell::Cell::new(10),
         };
         if windowed {
-            editor.set_window(editor.original_lines[4].clone(), 0, 0);
+            editor.set_window(editor.original_lines[Field::Body.index()].clone(), 0, 0);
         }
         editor.base_zi = editor.zi_count();
         if item.headline.trim().is_empty() {
@@ -264,6 +268,7 @@ impl ItemEditor {
         item.toc_title = text(Field::TocTitle).trim().to_string();
         item.column = text(Field::Column).trim().to_string();
         item.sources = parse_sources(&text(Field::Sources));
+        item.notes = text(Field::Notes).trim().to_string();
         let body = if self.is_windowed() {
             self.body_lines().map(String::as_str).collect::<Vec<_>>().join("\n")
         } else {
@@ -319,7 +324,7 @@ impl ItemEditor {
     /// 字数 of the item as it stands.
     pub fn zi_count(&self) -> usize {
         zi_count(&self.areas[0].lines().join(""))
-            + self.areas[4].lines().iter().map(|l| zi_count(l)).sum::<usize>()
+            + self.areas[Field::Body.index()].lines().iter().map(|l| zi_count(l)).sum::<usize>()
             + self.outside_zi
     }
 
@@ -402,7 +407,10 @@ impl ItemEditor {
                 }
                 return Outcome::Moved;
             }
-            KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) && field == Field::Headline => {
+            KeyCode::Enter
+                if key.modifiers.contains(KeyModifiers::ALT)
+                    && matches!(field, Field::Headline | Field::Notes) =>
+            {
                 self.focused().insert_newline();
                 return Outcome::Edited;
             }

@@ -449,6 +449,9 @@ fn spans_of(cx: &Cx, line: &Shown, width: usize) -> (Vec<Span<'static>>, Style) 
     }
 }
 
+/// The mark of an item with a note, in the pool and the outline.
+pub const NOTE_MARK: &str = " ［注］";
+
 /// The row of the item at `pos`: its number in the issue, headline, a mark when the TOC
 /// leaves it out, and its 字数.
 fn item_line(cx: &Cx, pos: ItemPos, width: usize) -> (Vec<Span<'static>>, Style) {
@@ -460,8 +463,13 @@ fn item_line(cx: &Cx, pos: ItemPos, width: usize) -> (Vec<Span<'static>>, Style)
     // Only an item the TOC leaves out on its own is marked; a section listed by title (or
     // not at all) says so on its own row.
     let left_out = section.toc == TocMode::Items && !item.in_toc;
-    let marks =
+    let mut marks =
         if left_out { format!(" ○{}", lang.pick("不入目录", "not in TOC")) } else { String::new() };
+    let noted = !item.notes.trim().is_empty();
+    if noted {
+        // First: of the two marks it is the one to act on.
+        marks.insert_str(0, NOTE_MARK);
+    }
     let head = format!("{number:>3} ");
     let room = width.saturating_sub(cells(&head) + cells(&count) + 1);
     let marks = fit(&marks, room / 2);
@@ -470,7 +478,7 @@ fn item_line(cx: &Cx, pos: ItemPos, width: usize) -> (Vec<Span<'static>>, Style)
     let spans = vec![
         Span::styled(head, t.dim),
         Span::styled(headline, style),
-        Span::styled(marks, t.not_in_toc),
+        Span::styled(marks, if noted { t.error } else { t.not_in_toc }),
         Span::styled(format!(" {count}"), t.dim),
     ];
     (spans, style)

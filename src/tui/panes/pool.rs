@@ -254,6 +254,7 @@ impl PoolPane {
                     &row.headline_line(),
                     row.zi,
                     &row.sources.join(sep),
+                    "",
                     width,
                 ));
             }
@@ -281,6 +282,7 @@ impl PoolPane {
                     &item.headline_line(),
                     item.zi_count(),
                     &sources,
+                    &item.notes,
                     width,
                 ));
             }
@@ -350,6 +352,7 @@ fn row_lines(
     headline: &str,
     zi: usize,
     sources: &str,
+    note: &str,
     width: usize,
 ) -> [Line<'static>; 2] {
     let t = &cx.env.theme;
@@ -364,9 +367,31 @@ fn row_lines(
             Span::styled(pad(headline, room), style),
             Span::styled(pad_left(&count, cells(&count) + 1), dim),
         ]),
-        Line::from(Span::styled(
-            pad(&format!("      {}", fit(sources, width.saturating_sub(6))), width),
-            dim,
-        )),
+        second_line(cx, dim, sources, note, width),
     ]
+}
+
+/// Sources, dimmed; then the first line of a note left on the item, marked.
+fn second_line(
+    cx: &Cx,
+    dim: ratatui::style::Style,
+    sources: &str,
+    note: &str,
+    width: usize,
+) -> Line<'static> {
+    let note = note.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let room = width.saturating_sub(6);
+    if note.is_empty() {
+        return Line::from(Span::styled(pad(&format!("      {}", fit(sources, room)), width), dim));
+    }
+    let sources = fit(sources, room / 2);
+    let mark = crate::tui::panes::outline::NOTE_MARK;
+    let mark = format!("{}{note}", if sources.is_empty() { mark.trim_start() } else { mark });
+    let mark = fit(&mark, room.saturating_sub(cells(&sources)));
+    let rest = width.saturating_sub(6 + cells(&sources) + cells(&mark));
+    Line::from(vec![
+        Span::styled(format!("      {sources}"), dim),
+        Span::styled(mark, cx.env.theme.error),
+        Span::raw(" ".repeat(rest)),
+    ])
 }
