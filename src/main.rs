@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use jianbao::check::Severity;
@@ -112,7 +113,20 @@ enum FormatArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = interface_lang();
+    let command = jianbao::commands::words::localize(<Cli as clap::CommandFactory>::command(), lang);
+    let cli =
+        match command.try_get_matches().and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m)) {
+            Ok(cli) => cli,
+            Err(e)
+                if lang == Lang::Zh
+                    && !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) =>
+            {
+                eprintln!("jianbao: {}", jianbao::commands::words::say_error(&e));
+                return ExitCode::from(2);
+            }
+            Err(e) => e.exit(),
+        };
     let result = match cli.command {
         Some(Command::New { from, workspace, output }) => {
             run_new(from.as_deref(), workspace.as_deref(), output.as_deref())

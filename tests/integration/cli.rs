@@ -1005,6 +1005,59 @@ fn help_describes_the_commands() {
     }
 }
 
+/// Whether `line` holds a Chinese character.
+fn has_han(line: &str) -> bool {
+    line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn help_is_in_chinese_by_default_every_command_and_option_described() {
+    let cwd = scratch();
+    for args in
+        [&["--help"][..], &["new", "--help"], &["export", "--help"], &["import", "--help"], &["check", "-h"]]
+    {
+        let out = run_lang(args, cwd.path(), None);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("用法：jianbao"), "{args:?}:\n{text}");
+        for english in
+            ["Usage", "Options", "Arguments", "Commands", "Print help", "[default:", "possible values"]
+        {
+            assert!(!text.contains(english), "{args:?} still says {english:?}:\n{text}");
+        }
+        // Every command and option line is described in Chinese (none left in English).
+        for line in text.lines().filter(|l| l.starts_with("  ")) {
+            assert!(has_han(line), "{args:?}: {line:?} has no Chinese words:\n{text}");
+        }
+    }
+    let out = run_lang(&["--help"], cwd.path(), Some("en"));
+    assert!(stdout(&out).contains("Usage"), "English on request");
+}
+
+#[test]
+fn command_line_mistakes_are_one_chinese_sentence_and_exit_2() {
+    let cwd = scratch();
+    for (args, words) in [
+        (&["export", "x.toml", "--bogus"][..], "不认识的选项“--bogus”"),
+        (&["export", "x.toml", "--format", "pfd"], "“pfd”不对，可用的有：text、markdown、pdf、docx"),
+        (&["export", "x.toml", "--width", "二十八"], "--width <字数> 的值“二十八”不对"),
+        (&["import"], "缺少 <文件>"),
+        (&["export", "x.toml", "--paginate", "--no-paginate"], "不能同时使用"),
+        (&["import", "a.txt", "--output"], "需要一个值"),
+    ] {
+        let out = run_lang(args, cwd.path(), None);
+        assert_eq!(code(&out), 2, "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "one sentence for {args:?}:\n{err}");
+        assert!(err.starts_with("jianbao: ") && err.contains(words), "{args:?}:\n{err}");
+        assert!(!err.contains("error:") && !err.contains("Usage"), "{args:?}:\n{err}");
+        assert!(stdout(&out).is_empty());
+    }
+    let out = run_lang(&["export", "x.toml", "--bogus"], cwd.path(), Some("en"));
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("unexpected argument '--bogus'"), "{}", stderr(&out));
+}
+
 #[test]
 fn export_help_describes_its_options() {
     let cwd = scratch();
