@@ -177,8 +177,11 @@ pub fn blocks(lines: &[Line], logical: bool, width_cols: Option<usize>) -> Vec<B
             }
             prev.lines.push(text);
         } else {
+            // A heading as wide as the measure has no padding to show; in our exports it
+            // was centred like any other.
+            let full = wide_heading && width_cols.is_some_and(|w| line.cols >= w);
             out.push(Block {
-                centred,
+                centred: centred || full,
                 page_top: line.page != last_page,
                 text: text.clone(),
                 kind,

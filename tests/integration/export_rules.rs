@@ -49,7 +49,7 @@ fn export_is_deterministic() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(crate::common::cases(128))]
 
     #[test]
     fn random_issues_obey_the_rules_wrapped(issue in crate::common::generate::issue()) {

@@ -99,7 +99,7 @@ fn markdown_round_trips_but_for_chosen_headline_breaks() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(crate::common::cases(96))]
 
     /// Importing an export and exporting again gives the same bytes: nothing printed is
     /// lost or changed. (Where two issues print alike — a chosen headline break that a

@@ -43,7 +43,7 @@ fn lines_of(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(crate::common::cases(512))]
 
     #[test]
     fn no_line_is_wider_than_the_width(text in any_text(), zi in 2usize..40, first in 0usize..3, rest in 0usize..3) {

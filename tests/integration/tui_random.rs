@@ -69,7 +69,7 @@ fn input() -> impl Strategy<Value = Input> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(crate::common::cases(48))]
 
     #[test]
     fn random_input_never_loses_an_item(inputs in proptest::collection::vec(input(), 1..80)) {
