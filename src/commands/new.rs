@@ -32,8 +32,7 @@ pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>, output: Option<&
                 Some(dir) => Some(Workspace::open(dir)?),
                 None => Workspace::containing(file),
             };
-            let profile = ws.as_ref().map(|ws| ws.profile()).transpose()?.map(|l| l.doc);
-            let issue = following(&loaded.doc, profile.as_ref())?;
+            let issue = following(&loaded.doc)?;
             let path = match &ws {
                 Some(ws) => ws.issue_path(&issue),
                 None => file.with_file_name(format!("{}.toml", issue.file_stem())),
@@ -49,7 +48,7 @@ pub fn new_issue(from: Option<&Path>, workspace: Option<&Path>, output: Option<&
                     if loaded.read_only {
                         return Err(StoreError::NewerFormat { path, found: loaded.doc.format }.into());
                     }
-                    following(&loaded.doc, Some(&profile))?
+                    following(&loaded.doc)?
                 }
                 None => Issue::first(&profile, Date::today()),
             };
@@ -76,6 +75,8 @@ fn newest_of(ws: &Workspace, title: &str) -> Result<Option<PathBuf>> {
     Ok(newest)
 }
 
-fn following(previous: &Issue, profile: Option<&crate::model::Profile>) -> Result<Issue> {
-    previous.next(profile).ok_or(CommandError::Usage(super::Usage::BeyondCalendar))
+/// The issue after `previous`, which carries its settings (jianbao.toml is the template of
+/// a workspace's first issue only).
+fn following(previous: &Issue) -> Result<Issue> {
+    previous.next().ok_or(CommandError::Usage(super::Usage::BeyondCalendar))
 }

@@ -146,24 +146,25 @@ impl Issue {
         }
     }
 
-    /// The next issue: numbers +1 (第1期 in a new year), date +7 days, the same section
-    /// titles with no items. Publication, layout and footer come from `profile` when it
-    /// is this publication's profile (it holds the settings now in force), else from
-    /// this issue.
-    pub fn next(&self, profile: Option<&Profile>) -> Option<Issue> {
+    /// The issue a week later: the next numbering, this issue's publication, layout, print
+    /// and footer settings (the previous issue is the truth: a change made in it reaches
+    /// the next one), its section titles with no items.
+    pub fn next(&self) -> Option<Issue> {
         let numbering = self.numbering.next()?;
-        let (publication, layout, footer, print) = match profile {
-            Some(p) if p.publication.title.trim() == self.publication.title.trim() => {
-                (p.publication.clone(), p.layout.clone(), p.footer.clone(), p.print.clone())
-            }
-            _ => (self.publication.clone(), self.layout.clone(), self.footer.clone(), self.print.clone()),
-        };
         let sections = self
             .sections
             .iter()
             .map(|s| Section { title: s.title.clone(), toc: s.toc, items: Vec::new() })
             .collect();
-        Some(Issue { format: FORMAT, publication, layout, numbering, sections, footer, print })
+        Some(Issue {
+            format: FORMAT,
+            publication: self.publication.clone(),
+            layout: self.layout.clone(),
+            numbering,
+            sections,
+            footer: self.footer.clone(),
+            print: self.print.clone(),
+        })
     }
 
     /// 字数 of every placed item.

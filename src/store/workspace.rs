@@ -200,6 +200,20 @@ impl Workspace {
         load_profile(&self.profile_path())
     }
 
+    /// Change `jianbao.toml` (a dialog's "also the default for later issues"): read it,
+    /// change it, write it whole and atomically. A newer format is left alone.
+    pub fn change_profile(&self, change: impl FnOnce(&mut Profile)) -> Result<PathBuf> {
+        let path = self.profile_path();
+        let loaded = self.profile()?;
+        if loaded.read_only {
+            return Err(StoreError::NewerFormat { path, found: loaded.doc.format });
+        }
+        let mut profile = loaded.doc;
+        change(&mut profile);
+        write_file(&path, &profile_toml(&profile))?;
+        Ok(path)
+    }
+
     /// The `.toml` files of a folder, skipping hidden files (temporary saves).
     fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
         let entries = match fs::read_dir(dir) {

@@ -81,6 +81,8 @@ impl App {
                 }
             }
             Done::Exported(Err(e)) => say(self, Message::ExportFailed(e)),
+            Done::DefaultsSaved(Ok(path)) => say(self, Message::DefaultsSaved(path)),
+            Done::DefaultsSaved(Err(e)) => say(self, Message::DefaultsFailed(e)),
             Done::Imported(Ok(imported)) => self.imported(imported, queue),
             Done::Imported(Err(e)) => say(self, Message::ImportFailed(e)),
             Done::Opened(Ok(doc)) => {

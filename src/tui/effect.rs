@@ -61,6 +61,15 @@ pub enum Effect {
     /// Look for a recovery file of the open issue (after opening it).
     FindRecovery,
     TakeOver(Holder),
+    /// Keep the masthead's or the footer's settings in jianbao.toml for later issues.
+    SaveDefaults(Defaults),
+}
+
+/// Settings of the open issue a dialog asks to keep as the publication's defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Defaults {
+    Masthead(crate::model::Publication),
+    Footer(crate::model::Footer),
 }
 
 /// One entry of the open dialog.
@@ -88,6 +97,7 @@ pub enum Done {
     /// The recovery file is older than the issue file: set aside at once.
     OlderRecovery(Result<PathBuf, StoreError>),
     TookOver(Result<IssueLock, TakeOverError>, Holder),
+    DefaultsSaved(Result<PathBuf, StoreError>),
     Nothing,
 }
 
@@ -166,6 +176,13 @@ pub fn run(effect: Effect, doc: &mut Session, dirs: &Dirs) -> Done {
             Done::Nothing
         }
         Effect::FindRecovery => find_recovery(doc, dirs),
+        Effect::SaveDefaults(defaults) => match doc.ws.as_ref() {
+            Some(ws) => Done::DefaultsSaved(ws.change_profile(|profile| match defaults {
+                Defaults::Masthead(p) => profile.publication = p,
+                Defaults::Footer(f) => profile.footer = f,
+            })),
+            None => Done::Nothing,
+        },
         Effect::TakeOver(holder) => {
             Done::TookOver(take_over(&doc.issue_path, &holder, TAKE_OVER_PATIENCE), holder)
         }

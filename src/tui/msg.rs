@@ -30,6 +30,8 @@ pub enum Label {
     Total,
     Date,
     TocHeading,
+    /// The masthead's and footer's "write jianbao.toml too" box.
+    AlsoDefault,
     Email,
     Editor,
     Reviewer,
@@ -54,6 +56,7 @@ impl Label {
             Label::Total => ("总期号", "Running no."),
             Label::Date => ("日期", "Date"),
             Label::TocHeading => ("目录标题", "TOC heading"),
+            Label::AlsoDefault => ("也作为以后各期的默认", "Also the default for later issues"),
             Label::Email => ("报送邮箱", "E-mail"),
             Label::Editor => ("编辑", "Editor"),
             Label::Reviewer => ("审核", "Reviewer"),
@@ -94,6 +97,8 @@ pub enum Message {
     /// Another jianbao took the issue over; the changes went to this file.
     LockLost(Option<PathBuf>),
     Exported(PathBuf),
+    DefaultsSaved(PathBuf),
+    DefaultsFailed(StoreError),
     ExportFailed(CommandError),
     Imported {
         count: usize,
@@ -158,6 +163,7 @@ impl Message {
             | NothingToRedo
             | NotEditing
             | Exported(_)
+            | DefaultsSaved(_)
             | Imported { .. }
             | Created(_)
             | Restored
@@ -227,6 +233,19 @@ impl Message {
             }
             Exported(p) => {
                 pick(lang, format!("已导出到 {}", p.display()), format!("Exported to {}", p.display()))
+            }
+            DefaultsSaved(p) => pick(
+                lang,
+                format!("已写入 {}：以后各期以此为默认。", p.display()),
+                format!("Written to {}: later issues start from this.", p.display()),
+            ),
+            DefaultsFailed(e) => {
+                let why = short_failure(e, lang);
+                pick(
+                    lang,
+                    format!("未能写入默认设置：{why}。本期的修改不受影响。"),
+                    format!("The defaults were not written: {why}. This issue's change stands."),
+                )
             }
             ExportFailed(e) => {
                 pick(lang, format!("导出失败：{}", e.say(lang)), format!("Not exported: {}", e.say(lang)))

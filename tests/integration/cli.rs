@@ -415,15 +415,38 @@ fn new_refuses_a_folder_that_is_not_a_workspace() {
 }
 
 #[test]
-fn new_copies_the_profile_settings_now_in_force() {
+fn new_carries_the_settings_of_the_issue_it_follows() {
     let ws = sample_ws();
-    edit_file(&ws.path().join("jianbao.toml"), "editor = \"陈思远\"", "editor = \"王新\"");
+    // Changed in issue 45 (as the footer dialog does): issue 46 has it. Changed in
+    // jianbao.toml only: the previous issue is the truth, the profile is not read.
+    edit_file(&issue_file(ws.path(), WEEKLY), "editor = \"陈思远\"", "editor = \"王新\"");
+    edit_file(&issue_file(ws.path(), WEEKLY), "[[footer.distribution]]", "[[footer.distribution]]\nlabel = \"报\"\nrecipients = [\"市委办公室\"]\n\n[[footer.distribution]]");
+    edit_file(&ws.path().join("jianbao.toml"), "reviewer = \"何立新\"", "reviewer = \"李明\"");
     let cwd = scratch();
     let out = run(&["new", "--workspace", &s(ws.path())], cwd.path());
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
     let new = load(&issue_file(ws.path(), "2026-46"));
     assert_eq!(new.footer.editor, "王新");
-    assert_eq!(load(&issue_file(ws.path(), WEEKLY)).footer.editor, "陈思远", "old issues keep their copy");
+    assert_eq!(new.footer.reviewer, "何立新", "jianbao.toml is the template of a first issue only");
+    assert_eq!(new.footer.distribution[0].label, "报");
+    assert_eq!(new.footer.distribution[0].recipients, ["市委办公室"]);
+}
+
+/// SPEC §4: jianbao.toml is the template of a workspace's first issue.
+#[test]
+fn the_first_issue_of_a_workspace_takes_the_profile() {
+    let ws = sample_ws();
+    for entry in fs::read_dir(ws.path().join("issues")).unwrap() {
+        fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    edit_file(&ws.path().join("jianbao.toml"), "reviewer = \"何立新\"", "reviewer = \"李明\"");
+    let cwd = scratch();
+    let out = run(&["new", "--workspace", &s(ws.path())], cwd.path());
+    assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
+    let new = load(Path::new(stdout(&out).trim()));
+    assert_eq!((new.numbering.number, new.numbering.total), (1, 1));
+    assert_eq!(new.footer.reviewer, "李明");
+    assert_eq!(new.publication.title, "科协每周动态");
 }
 
 /// SPEC §2: "`jianbao.toml` holds … [publication], [layout] and [footer] …; `new` copies

@@ -252,3 +252,76 @@ fn notes_are_shown_marked_and_edited_in_the_editor() {
         "undone as one step"
     );
 }
+
+/// The footer dialog's field `field` (by its place after 报送邮箱) set to `text`.
+fn footer_field(app: &mut Harness, tabs: usize, text: &str) {
+    for _ in 0..tabs {
+        press(app, &["tab"]);
+    }
+    press(app, &["ctrl-a", "ctrl-k"]);
+    type_text(app, text);
+}
+
+/// Point 1: a change to the footer reaches next week's issue; ticked, it is also written
+/// to jianbao.toml for later first issues; unticked, jianbao.toml stays as it was.
+#[test]
+fn footer_changes_reach_the_next_issue_and_the_box_writes_the_profile() {
+    for tick in [false, true] {
+        let (_d, ws, mut app) = sample_app();
+        let profile_before = std::fs::read_to_string(ws.profile_path()).unwrap();
+        press(&mut app, &["f3"]);
+        assert_eq!(form_name(&app.app), Some("footer"));
+        let text = screen(&mut app, 160, 45);
+        assert!(text.contains("[ ] 也作为以后各期的默认"), "{text}");
+        footer_field(&mut app, 1, "王新");
+        if tick {
+            // 编辑 → 审核 → 印数 → 分送 → the box.
+            press(&mut app, &["tab", "tab", "tab", "tab", "space"]);
+            assert!(screen(&mut app, 160, 45).contains("[x] 也作为以后各期的默认"));
+        }
+        press(&mut app, &["ctrl-s"]);
+        assert!(no_layer(&app.app), "the dialog closed");
+        app.settle();
+        assert_eq!(app.doc().issue().footer.editor, "王新");
+        let profile = std::fs::read_to_string(ws.profile_path()).unwrap();
+        if tick {
+            assert!(status(&app.app).contains("以后各期以此为默认"), "{}", status(&app.app));
+            assert!(profile.contains("editor = \"王新\""), "{profile}");
+            let back = jianbao::store::load::load_profile(&ws.profile_path()).unwrap().doc;
+            assert_eq!(back.footer.editor, "王新");
+            assert_eq!(back.publication.title, "科协每周动态", "the rest of the profile is kept");
+        } else {
+            assert_eq!(profile, profile_before, "jianbao.toml untouched");
+        }
+        // Ctrl-N saves issue 45 first, then makes 46 from it.
+        press(&mut app, &["ctrl-n", "enter"]);
+        app.settle();
+        assert_eq!(app.doc().issue().numbering.number, 46);
+        assert_eq!(app.doc().issue().footer.editor, "王新", "carried from issue 45 (tick: {tick})");
+    }
+}
+
+/// Point 1: the masthead's box writes the publication (title, publisher, TOC heading).
+#[test]
+fn the_masthead_box_writes_the_publication_to_the_profile() {
+    let (_d, ws, mut app) = sample_app();
+    press(&mut app, &["f2"]);
+    assert_eq!(form_name(&app.app), Some("masthead"));
+    press(&mut app, &["tab"]);
+    press(&mut app, &["ctrl-a", "ctrl-k"]);
+    type_text(&mut app, "江州市科学技术协会办公室");
+    for _ in 0..6 {
+        press(&mut app, &["tab"]);
+    }
+    press(&mut app, &["space", "enter"]);
+    app.settle();
+    let back = jianbao::store::load::load_profile(&ws.profile_path()).unwrap().doc;
+    assert_eq!(back.publication.publisher, "江州市科学技术协会办公室");
+    assert_eq!(back.footer.editor, "陈思远", "the footer table is kept");
+    for (w, h) in [(40, 12), (160, 45)] {
+        press(&mut app, &["f2"]);
+        let text = screen(&mut app, w, h);
+        assert!(text.contains("[ ] 也作为"), "{w}×{h}:\n{text}");
+        press(&mut app, &["esc"]);
+    }
+}

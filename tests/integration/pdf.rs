@@ -329,12 +329,12 @@ fn a_character_the_roles_face_lacks_comes_from_another_face() {
 }
 
 #[test]
-fn the_next_issue_keeps_the_print_settings_of_the_profile() {
+fn the_next_issue_keeps_the_print_settings_of_the_issue_it_follows() {
     let (_d, ws) = workspace();
-    let profile = ws.join("jianbao.toml");
-    let mut text = std::fs::read_to_string(&profile).unwrap();
+    let newest = ws.join("issues/2026-45.toml");
+    let mut text = std::fs::read_to_string(&newest).unwrap();
     text.push_str("\n[print]\ntop = 35\n\n[print.fonts]\nbody = \"FangSong\"\n");
-    std::fs::write(&profile, text).unwrap();
+    std::fs::write(&newest, text).unwrap();
     let run = Command::new(BIN).args(["new", "--workspace"]).arg(&ws).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let path = String::from_utf8_lossy(&run.stdout).trim().to_string();

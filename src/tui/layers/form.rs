@@ -28,6 +28,8 @@ pub enum Kind {
     Path,
     /// One of several values, chosen with ← →.
     Choice(Vec<String>),
+    /// A box to tick (Space, ← →): its label is drawn beside it, across the row.
+    Check,
 }
 
 pub struct Field<K> {
@@ -66,6 +68,12 @@ impl<K> Field<K> {
         Field::with(key, label, Kind::Path, value)
     }
 
+    pub fn check(key: K, label: Label, ticked: bool) -> Field<K> {
+        let mut f = Field::with(key, label, Kind::Check, "");
+        f.choice = usize::from(ticked);
+        f
+    }
+
     pub fn choice(key: K, label: Label, options: Vec<String>, selected: usize) -> Field<K> {
         let n = options.len();
         let mut f = Field::with(key, label, Kind::Choice(options), "");
@@ -82,6 +90,7 @@ impl<K> Field<K> {
     pub fn value(&self) -> String {
         match &self.kind {
             Kind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            Kind::Check => if self.choice == 1 { "1".into() } else { String::new() },
             _ => self.input.lines().join("\n").trim().to_string(),
         }
     }
@@ -132,6 +141,11 @@ impl<K: Copy + PartialEq> Form<K> {
         self.field(key).map_or(0, |f| f.choice)
     }
 
+    /// Whether a check field is ticked.
+    pub fn ticked(&self, key: K) -> bool {
+        self.field(key).is_some_and(|f| f.kind == Kind::Check && f.choice == 1)
+    }
+
     /// The key of the focused field.
     pub fn focused(&self) -> Option<K> {
         self.fields.get(self.focus).map(|f| f.key)
@@ -149,7 +163,7 @@ impl<K: Copy + PartialEq> Form<K> {
         match self.fields.get(self.focus).map(|f| &f.kind) {
             Some(Kind::Multi) => Context::Multiline,
             Some(Kind::Path) => Context::Path,
-            Some(Kind::Choice(_)) => Context::Choice,
+            Some(Kind::Choice(_) | Kind::Check) => Context::Choice,
             _ => Context::Dialog,
         }
     }
@@ -179,16 +193,18 @@ impl<K: Copy + PartialEq> Form<K> {
                 Reply::Handled
             }
             Msg::Do(Action::NextOption | Action::PrevOption) => {
-                if let Kind::Choice(options) = &field.kind {
-                    let n = options.len().max(1);
-                    let forward = matches!(msg, Msg::Do(Action::NextOption));
-                    field.choice = if forward { (field.choice + 1) % n } else { (field.choice + n - 1) % n };
-                }
+                let n = match &field.kind {
+                    Kind::Choice(options) => options.len().max(1),
+                    Kind::Check => 2,
+                    _ => 1,
+                };
+                let forward = matches!(msg, Msg::Do(Action::NextOption));
+                field.choice = if forward { (field.choice + 1) % n } else { (field.choice + n - 1) % n };
                 Reply::Handled
             }
             Msg::Type(key) => {
                 match (&field.kind, key.code) {
-                    (Kind::Choice(_), _) => {}
+                    (Kind::Choice(_) | Kind::Check, _) => {}
                     // ↑ / ↓ inside a multi-line field move its caret; at its edges, between fields.
                     (Kind::Multi, KeyCode::Up | KeyCode::Down) => {
                         let before = field.input.cursor();
@@ -216,7 +232,7 @@ impl<K: Copy + PartialEq> Form<K> {
                     Kind::Line | Kind::Path => {
                         field.input.insert_str(text.lines().next().unwrap_or(""));
                     }
-                    Kind::Choice(_) => {}
+                    Kind::Choice(_) | Kind::Check => {}
                 }
                 Reply::Handled
             }
@@ -232,8 +248,15 @@ impl<K: Copy + PartialEq> Form<K> {
     pub fn render(&self, f: &mut Frame, area: Rect, cx: &Cx, title: &str) -> Option<Position> {
         let t = &cx.env.theme;
         let lang = cx.env.lang;
-        let label_w =
-            (self.fields.iter().map(|x| cells(x.label.text(lang))).max().unwrap_or(4) as u16 + 2).max(8);
+        let label_w = (self
+            .fields
+            .iter()
+            .filter(|x| x.kind != Kind::Check)
+            .map(|x| cells(x.label.text(lang)))
+            .max()
+            .unwrap_or(4) as u16
+            + 2)
+        .max(8);
         let width = 76.min(area.width);
         let inner_w = width.saturating_sub(2);
         let mut notes: Vec<Line> = Vec::new();
@@ -247,10 +270,16 @@ impl<K: Copy + PartialEq> Form<K> {
                 notes.push(Line::from(Span::styled(line, t.dim)));
             }
         }
-        notes.extend(hint_lines(cx, self.context(), inner_w as usize));
-        let extra = notes.len() as u16;
-        // A multi-line field gives up rows when the screen is short.
+        // A multi-line field gives up rows when the screen is short; then the keys go too
+        // (the status bar shows them), before the dialog's own hint is cut.
         let fixed: u16 = self.fields.iter().filter(|x| x.kind != Kind::Multi).map(Field::rows).sum();
+        let multis = self.fields.iter().filter(|x| x.kind == Kind::Multi).count() as u16;
+        let room = area.height.saturating_sub(fixed + multis + 2) as usize;
+        let keys = hint_lines(cx, self.context(), inner_w as usize);
+        if notes.len() + keys.len() <= room {
+            notes.extend(keys);
+        }
+        let extra = notes.len() as u16;
         let spare = area.height.saturating_sub(fixed + extra + 2);
         let rows_of =
             |x: &Field<K>| if x.kind == Kind::Multi { x.rows().min(spare.max(1)) } else { x.rows() };
@@ -270,6 +299,18 @@ impl<K: Copy + PartialEq> Form<K> {
             let h = rows_of(field).min(bottom - y);
             let active = k == self.focus;
             let label_style = if active { t.label_focused } else { t.label };
+            if field.kind == Kind::Check {
+                // The box under the inputs, its words beside it (they may be long).
+                let mark = if field.choice == 1 { "[x] " } else { "[ ] " };
+                let style = if active { t.label_focused } else { t.label };
+                let words = format!("{mark}{}", field.label.text(lang));
+                // Under the inputs when it fits there, else from the left edge.
+                let indent = if cells(&words) as u16 + label_w <= inner.width { label_w } else { 0 };
+                let row = Rect { x: inner.x + indent, y, width: inner.width - indent, height: 1 };
+                f.render_widget(Paragraph::new(Span::styled(words, style)), row);
+                y += h;
+                continue;
+            }
             f.render_widget(
                 Paragraph::new(Span::styled(pad(field.label.text(lang), label_w as usize - 1), label_style)),
                 Rect { x: inner.x, y, width: label_w - 1, height: 1 },

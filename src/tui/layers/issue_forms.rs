@@ -11,6 +11,7 @@ use crate::model::history::{Meta, Op};
 use crate::model::{Date, Distribution};
 use crate::tui::action::Msg;
 use crate::tui::cmd::{Cmd, Step};
+use crate::tui::effect::{Defaults, Effect};
 use crate::tui::keymap::Context;
 use crate::tui::msg::{Label, Message};
 
@@ -23,6 +24,7 @@ pub enum M {
     Total,
     Date,
     TocHeading,
+    AlsoDefault,
 }
 
 pub struct MastheadForm {
@@ -42,13 +44,16 @@ impl MastheadForm {
                 Field::line(M::Total, Label::Total, &n.total.to_string()),
                 Field::line(M::Date, Label::Date, &n.date.to_string()),
                 Field::line(M::TocHeading, Label::TocHeading, &p.toc_heading),
-            ])
-            .with_hint("日期如 2026-11-27 或 2026年11月27日", "A date like 2026-11-27 or 2026年11月27日"),
+            ]
+            .into_iter()
+            .chain(also_default(cx, M::AlsoDefault))
+            .collect())
+            .with_hint("日期如 2026-11-27 或 2026年11月27日", "Dates: 2026-11-27 or 2026年11月27日"),
         }
     }
 
-    /// The issue's settings as the form says them.
-    fn submit(&self, cx: &Cx) -> Result<Vec<Op>, Message> {
+    /// The issue's settings as the form says them, and the defaults to keep.
+    fn submit(&self, cx: &Cx) -> Result<(Vec<Op>, Option<Defaults>), Message> {
         let before = Meta::of(cx.doc.issue());
         let mut after = before.clone();
         let f = &self.form;
@@ -63,8 +68,14 @@ impl MastheadForm {
         if after.publication.title.is_empty() {
             return Err(Message::EmptyTitle);
         }
-        Ok(edit_meta(before, after))
+        let keep = f.ticked(M::AlsoDefault).then(|| Defaults::Masthead(after.publication.clone()));
+        Ok((edit_meta(before, after), keep))
     }
+}
+
+/// The box "也作为以后各期的默认", in a workspace (where there is a jianbao.toml to write).
+fn also_default<K>(cx: &Cx, key: K) -> Option<Field<K>> {
+    cx.doc.ws.is_some().then(|| Field::check(key, Label::AlsoDefault, false))
 }
 
 fn edit_meta(before: Meta, after: Meta) -> Vec<Op> {
@@ -75,16 +86,23 @@ fn edit_meta(before: Meta, after: Meta) -> Vec<Op> {
     }
 }
 
-/// Answer a form's reply: a confirm that validates closes it with the step.
+/// Answer a form's reply: a confirm that validates closes it with the step (and the
+/// writing of the defaults when the box was ticked).
 fn answer(
     form_reply: FormReply,
-    submitted: impl FnOnce() -> Result<Vec<Op>, Message>,
+    submitted: impl FnOnce() -> Result<(Vec<Op>, Option<Defaults>), Message>,
     error: &mut Option<Message>,
 ) -> Reply {
     match form_reply {
         FormReply::Confirm => match submitted() {
-            Ok(ops) if ops.is_empty() => Reply::Close(vec![]),
-            Ok(ops) => Reply::Close(vec![Cmd::Step(Step::new(ops))]),
+            Ok((ops, keep)) => {
+                let mut cmds = Vec::new();
+                if !ops.is_empty() {
+                    cmds.push(Cmd::Step(Step::new(ops)));
+                }
+                cmds.extend(keep.map(|d| Cmd::Effect(Effect::SaveDefaults(d))));
+                Reply::Close(cmds)
+            }
             Err(message) => {
                 *error = Some(message);
                 Reply::Stay(vec![])
@@ -134,6 +152,7 @@ pub enum F {
     Reviewer,
     Copies,
     Distribution,
+    AlsoDefault,
 }
 
 pub struct FooterForm {
@@ -155,7 +174,10 @@ impl FooterForm {
                     Label::Distribution,
                     &format_distribution(&footer.distribution),
                 ),
-            ])
+            ]
+            .into_iter()
+            .chain(also_default(cx, F::AlsoDefault))
+            .collect())
             .with_hint(
                 "每行一个单位；“分送：”“报：”“送：”“发：”开头另起一组",
                 "One recipient a line; a line starting 分送： 报： 送： 发： starts a group",
@@ -163,7 +185,7 @@ impl FooterForm {
         }
     }
 
-    fn submit(&self, cx: &Cx) -> Result<Vec<Op>, Message> {
+    fn submit(&self, cx: &Cx) -> Result<(Vec<Op>, Option<Defaults>), Message> {
         let before = Meta::of(cx.doc.issue());
         let mut after = before.clone();
         let f = &self.form;
@@ -177,7 +199,8 @@ impl FooterForm {
             copies.parse().map_err(|_| Message::NotANumber(Label::Copies))?
         };
         after.footer.distribution = parse_distribution(&f.value(F::Distribution));
-        Ok(edit_meta(before, after))
+        let keep = f.ticked(F::AlsoDefault).then(|| Defaults::Footer(after.footer.clone()));
+        Ok((edit_meta(before, after), keep))
     }
 }
 
