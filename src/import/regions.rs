@@ -190,10 +190,12 @@ pub fn toc(lines: &[Line], start: usize, width_cols: Option<usize>) -> (Option<T
                 // a continuation down because it did not fit on the entry's line.
                 let piece = crate::layout::first_piece_cols(&line.text);
                 let moved_down = width_cols.map(|w| last_cols + piece > w);
+                // A 【栏目】 line opens the text (after a page break the TOC may end
+                // with a full line).
                 let continues = match moved_down {
                     Some(moved) => moved && !is_centred(line, width_cols),
                     None => line.lead == Lead::Indent,
-                };
+                } && super::body::section_title(&line.text).is_none();
                 if continues {
                     let last = toc.entries.last_mut().expect("an entry");
                     last.push_str(&clean_text(&line.text));
