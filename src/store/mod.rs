@@ -1,6 +1,7 @@
 //! Files on disk: the workspace folder, strict loading, atomic saving.
 
 pub mod atomic;
+pub mod choices;
 pub mod error;
 pub mod load;
 pub mod lock;

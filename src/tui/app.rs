@@ -317,6 +317,9 @@ impl App {
                     self.done(done, &mut queue);
                 }
                 Cmd::Push(layer) => self.view.layers.push(layer),
+                Cmd::Pop => {
+                    self.view.layers.pop();
+                }
                 Cmd::Focus(f) => self.set_focus(f),
                 Cmd::Edit => self.start_editing(),
                 Cmd::Say(m) => self.view.status = Some(m),

@@ -58,6 +58,8 @@ pub enum Cmd {
     Step(Step),
     Effect(Effect),
     Push(Layer),
+    /// Close the top layer (a dialog a confirmation over it went on from).
+    Pop,
     Focus(Focus),
     /// Focus the editor pane and start typing in it (the user asked to edit).
     Edit,

@@ -67,6 +67,11 @@ impl Dirs {
         self.state.as_ref().map(|d| d.join("jianbao.log"))
     }
 
+    /// The export dialog's last choices, per workspace.
+    pub fn export_choices_file(&self) -> Option<PathBuf> {
+        self.state.as_ref().map(|d| d.join("export.toml"))
+    }
+
     pub fn recent_file(&self) -> Option<PathBuf> {
         self.state.as_ref().map(|d| d.join("recent.toml"))
     }

@@ -38,6 +38,8 @@ pub enum Effect {
         path: PathBuf,
         settings: Settings,
         make_folder: bool,
+        /// The dialog's choices, kept for its next opening once the file is written.
+        remember: Option<crate::store::choices::ExportChoice>,
     },
     Import {
         path: PathBuf,
@@ -117,13 +119,17 @@ pub struct Imported {
 pub fn run(effect: Effect, doc: &mut Session, dirs: &Dirs) -> Done {
     match effect {
         Effect::Save { then } => Done::Saved(doc.save(), then),
-        Effect::Export { path, settings, make_folder } => {
+        Effect::Export { path, settings, make_folder, remember } => {
             let fonts = dirs.font_sources();
-            Done::Exported(
-                render_bytes(doc.issue(), settings, &fonts).and_then(|out| {
-                    write_export(&path, &out.bytes, make_folder).map(|()| (path, out.report))
-                }),
-            )
+            let done = render_bytes(doc.issue(), settings, &fonts)
+                .and_then(|out| write_export(&path, &out.bytes, make_folder).map(|()| (path, out.report)));
+            if done.is_ok()
+                && let (Some(choice), Some(file)) = (remember, dirs.export_choices_file())
+                && let Err(e) = crate::store::choices::remember(&file, &choice)
+            {
+                tracing::warn!("export choices not kept in {}: {e}", file.display());
+            }
+            Done::Exported(done)
         }
         Effect::Import { path } => Done::Imported(import(doc, path)),
         Effect::Open { path } => {

@@ -420,7 +420,11 @@ fn new_carries_the_settings_of_the_issue_it_follows() {
     // Changed in issue 45 (as the footer dialog does): issue 46 has it. Changed in
     // jianbao.toml only: the previous issue is the truth, the profile is not read.
     edit_file(&issue_file(ws.path(), WEEKLY), "editor = \"陈思远\"", "editor = \"王新\"");
-    edit_file(&issue_file(ws.path(), WEEKLY), "[[footer.distribution]]", "[[footer.distribution]]\nlabel = \"报\"\nrecipients = [\"市委办公室\"]\n\n[[footer.distribution]]");
+    edit_file(
+        &issue_file(ws.path(), WEEKLY),
+        "[[footer.distribution]]",
+        "[[footer.distribution]]\nlabel = \"报\"\nrecipients = [\"市委办公室\"]\n\n[[footer.distribution]]",
+    );
     edit_file(&ws.path().join("jianbao.toml"), "reviewer = \"何立新\"", "reviewer = \"李明\"");
     let cwd = scratch();
     let out = run(&["new", "--workspace", &s(ws.path())], cwd.path());

@@ -2,6 +2,7 @@
 
 use crate::common::app::*;
 use jianbao::tui::app::Focus;
+use jianbao::tui::layers::ConfirmKind;
 use jianbao::tui::panes::item_editor::Field;
 
 /// The rows of `rect` on a drawn screen, as text.
@@ -324,4 +325,128 @@ fn the_masthead_box_writes_the_publication_to_the_profile() {
         assert!(text.contains("[ ] 也作为"), "{w}×{h}:\n{text}");
         press(&mut app, &["esc"]);
     }
+}
+
+/// The export dialog's file field, as shown.
+fn export_path_field(app: &mut Harness) -> String {
+    let text = screen(app, 160, 45);
+    let line = text.lines().find(|l| l.contains("文件 ")).unwrap_or_else(|| panic!("{text}")).to_string();
+    line.split("文件").nth(1).unwrap().split('║').next().unwrap().trim().to_string()
+}
+
+/// Point 8: a file of that name is replaced only when the user says so; "返回" keeps the
+/// dialog and its values.
+#[test]
+fn the_export_dialog_asks_before_replacing_a_file() {
+    let (_d, ws, mut app) = sample_app();
+    let target = ws.exports_dir().join("2026-45.txt");
+    std::fs::create_dir_all(ws.exports_dir()).unwrap();
+    std::fs::write(&target, "上周的稿子\n").unwrap();
+    press(&mut app, &["ctrl-e", "enter"]);
+    assert_eq!(confirm_kind(&app.app), Some(ConfirmKind::Overwrite));
+    let text = screen(&mut app, 160, 45);
+    assert!(text.contains("已存在。替换它吗？") && text.contains("2026-45.txt"), "{text}");
+    // The default button is 返回: Enter goes back to the dialog, the file untouched.
+    press(&mut app, &["enter"]);
+    assert_eq!(form_name(&app.app), Some("export"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "上周的稿子\n");
+    // 替换 writes it and closes everything.
+    press(&mut app, &["enter", "left", "enter"]);
+    assert!(no_layer(&app.app), "{}", status(&app.app));
+    assert!(std::fs::read_to_string(&target).unwrap().contains("科协每周动态"));
+    // A new name is written without a question.
+    press(&mut app, &["ctrl-e", "down", "right", "enter"]);
+    assert!(no_layer(&app.app));
+    assert!(ws.exports_dir().join("2026-45.md").is_file());
+}
+
+/// Point 8: `~` is the home folder (typed, and in Tab completion); a relative path is said
+/// in full.
+#[test]
+fn the_export_dialog_expands_the_home_folder_and_names_the_full_path() {
+    // A folder of our own under the real home (the environment is shared by the tests
+    // running beside this one: it is not changed).
+    let Some(home) = std::env::var_os("HOME").map(std::path::PathBuf::from).filter(|h| h.is_dir()) else {
+        return;
+    };
+    let mine = tempfile::tempdir_in(&home).unwrap();
+    let name = mine.path().file_name().unwrap().to_string_lossy().to_string();
+    std::fs::create_dir(mine.path().join("打印稿")).unwrap();
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["ctrl-e", "ctrl-a", "ctrl-k"]);
+    type_text(&mut app, &format!("~/{name}/打"));
+    press(&mut app, &["tab"]);
+    assert_eq!(export_path_field(&mut app), format!("~/{name}/打印稿/"), "Tab completes under ~");
+    type_text(&mut app, "第45期.txt");
+    press(&mut app, &["enter"]);
+    app.settle();
+    let written = mine.path().join("打印稿/第45期.txt");
+    assert!(written.is_file(), "{}", status(&app.app));
+    assert!(status(&app.app).contains(&written.display().to_string()), "{}", status(&app.app));
+}
+
+/// Point 8: a relative path is taken from the folder jianbao started in and said in full.
+#[test]
+fn a_relative_export_path_is_said_in_full() {
+    let (_d, _ws, mut app) = sample_app();
+    let name = format!("jianbao-desk-{}.txt", std::process::id());
+    press(&mut app, &["ctrl-e", "ctrl-a", "ctrl-k"]);
+    type_text(&mut app, &name);
+    press(&mut app, &["enter"]);
+    let full = std::env::current_dir().unwrap().join(&name);
+    let said = status(&app.app);
+    let _ = std::fs::remove_file(&full);
+    assert!(said.contains(&full.display().to_string()), "{said}");
+}
+
+/// Point 8: the dialog starts from the last choices made in this workspace (format,
+/// width, pages, folder), and the name still follows them.
+#[test]
+fn the_export_dialog_remembers_the_last_choices_of_the_workspace() {
+    let state = tempfile::tempdir().unwrap();
+    let (_d, ws) = sample_workspace();
+    let folder = ws.root().join("送印");
+    std::fs::create_dir(&folder).unwrap();
+    let mut app = open_with_state(&issue_path(&ws, "2026-45"), state.path());
+    // Markdown, into 送印/.
+    press(&mut app, &["ctrl-e", "down", "right", "up", "ctrl-a", "ctrl-k"]);
+    type_text(&mut app, &format!("{}/2026-45.md", folder.display()));
+    press(&mut app, &["enter"]);
+    assert!(folder.join("2026-45.md").is_file(), "{}", status(&app.app));
+    drop(app);
+    let mut app = open_with_state(&issue_path(&ws, "2026-45"), state.path());
+    press(&mut app, &["ctrl-e"]);
+    let text = screen(&mut app, 160, 45);
+    assert_eq!(export_path_field(&mut app), format!("{}/2026-45.md", folder.display()), "{text}");
+    // Another format: the name follows, in the remembered folder.
+    press(&mut app, &["down", "right"]);
+    assert_eq!(export_path_field(&mut app), format!("{}/2026-45.pdf", folder.display()));
+    // Another workspace remembers nothing of it.
+    let (_d2, ws2) = sample_workspace();
+    let mut other = open_with_state(&issue_path(&ws2, "2026-45"), state.path());
+    press(&mut other, &["ctrl-e"]);
+    assert_eq!(export_path_field(&mut other), ws2.exports_dir().join("2026-45.txt").display().to_string());
+}
+
+/// Point 4: an issue with errors is exported only after a second yes; the errors are
+/// listed in the question.
+#[test]
+fn the_export_dialog_shows_the_errors_before_writing() {
+    let (_d, ws) = sample_workspace();
+    let path = issue_path(&ws, "2026-45");
+    // An item without a headline is an error of `check`.
+    let mut issue = jianbao::store::load_issue(&path).unwrap().doc;
+    issue.sections[0].items[0].headline.clear();
+    jianbao::store::save_issue(&path, &issue).unwrap();
+    let mut app = open(&path);
+    press(&mut app, &["ctrl-e", "enter"]);
+    assert_eq!(confirm_kind(&app.app), Some(ConfirmKind::ExportErrors), "{}", status(&app.app));
+    let text = screen(&mut app, 160, 45);
+    assert!(text.contains("检查发现 1 个错误") && text.contains("标题为空"), "{text}");
+    press(&mut app, &["enter"]);
+    assert_eq!(form_name(&app.app), Some("export"), "返回 is the default");
+    assert!(!ws.exports_dir().join("2026-45.txt").exists());
+    press(&mut app, &["enter", "left", "enter"]);
+    assert!(no_layer(&app.app));
+    assert!(ws.exports_dir().join("2026-45.txt").is_file());
 }

@@ -22,6 +22,10 @@ pub enum ConfirmKind {
     DeleteSection,
     FirstIssue,
     TakeOver,
+    /// The export would replace a file.
+    Overwrite,
+    /// The issue has errors the export would print.
+    ExportErrors,
     /// Something to read, with one button (the fonts of a PDF export).
     Info,
 }

@@ -90,7 +90,13 @@ impl<K> Field<K> {
     pub fn value(&self) -> String {
         match &self.kind {
             Kind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
-            Kind::Check => if self.choice == 1 { "1".into() } else { String::new() },
+            Kind::Check => {
+                if self.choice == 1 {
+                    "1".into()
+                } else {
+                    String::new()
+                }
+            }
             _ => self.input.lines().join("\n").trim().to_string(),
         }
     }

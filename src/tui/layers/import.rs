@@ -71,8 +71,11 @@ impl FormLayer for ImportForm {
     }
 }
 
-/// `~/…` as the path it stands for.
+/// `~` and `~/…` as the path they stand for.
 pub fn expand_home(input: &str) -> String {
+    if input == "~" {
+        return std::env::var("HOME").unwrap_or_else(|_| input.to_string());
+    }
     match input.strip_prefix("~/") {
         Some(rest) => {
             std::env::var("HOME").map(|h| format!("{h}/{rest}")).unwrap_or_else(|_| input.to_string())

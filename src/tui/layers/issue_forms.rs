@@ -36,18 +36,20 @@ impl MastheadForm {
         let issue = cx.doc.issue();
         let (p, n) = (&issue.publication, issue.numbering);
         MastheadForm {
-            form: Form::new(vec![
-                Field::line(M::Title, Label::Title, &p.title),
-                Field::line(M::Publisher, Label::Publisher, &p.publisher),
-                Field::line(M::Year, Label::Year, &n.year.to_string()),
-                Field::line(M::Number, Label::Number, &n.number.to_string()),
-                Field::line(M::Total, Label::Total, &n.total.to_string()),
-                Field::line(M::Date, Label::Date, &n.date.to_string()),
-                Field::line(M::TocHeading, Label::TocHeading, &p.toc_heading),
-            ]
-            .into_iter()
-            .chain(also_default(cx, M::AlsoDefault))
-            .collect())
+            form: Form::new(
+                vec![
+                    Field::line(M::Title, Label::Title, &p.title),
+                    Field::line(M::Publisher, Label::Publisher, &p.publisher),
+                    Field::line(M::Year, Label::Year, &n.year.to_string()),
+                    Field::line(M::Number, Label::Number, &n.number.to_string()),
+                    Field::line(M::Total, Label::Total, &n.total.to_string()),
+                    Field::line(M::Date, Label::Date, &n.date.to_string()),
+                    Field::line(M::TocHeading, Label::TocHeading, &p.toc_heading),
+                ]
+                .into_iter()
+                .chain(also_default(cx, M::AlsoDefault))
+                .collect(),
+            )
             .with_hint("日期如 2026-11-27 或 2026年11月27日", "Dates: 2026-11-27 or 2026年11月27日"),
         }
     }
@@ -164,20 +166,22 @@ impl FooterForm {
         let footer = &cx.doc.issue().footer;
         let copies = if footer.copies == 0 { String::new() } else { footer.copies.to_string() };
         FooterForm {
-            form: Form::new(vec![
-                Field::line(F::Email, Label::Email, &footer.email),
-                Field::line(F::Editor, Label::Editor, &footer.editor),
-                Field::line(F::Reviewer, Label::Reviewer, &footer.reviewer),
-                Field::line(F::Copies, Label::Copies, &copies),
-                Field::multi(
-                    F::Distribution,
-                    Label::Distribution,
-                    &format_distribution(&footer.distribution),
-                ),
-            ]
-            .into_iter()
-            .chain(also_default(cx, F::AlsoDefault))
-            .collect())
+            form: Form::new(
+                vec![
+                    Field::line(F::Email, Label::Email, &footer.email),
+                    Field::line(F::Editor, Label::Editor, &footer.editor),
+                    Field::line(F::Reviewer, Label::Reviewer, &footer.reviewer),
+                    Field::line(F::Copies, Label::Copies, &copies),
+                    Field::multi(
+                        F::Distribution,
+                        Label::Distribution,
+                        &format_distribution(&footer.distribution),
+                    ),
+                ]
+                .into_iter()
+                .chain(also_default(cx, F::AlsoDefault))
+                .collect(),
+            )
             .with_hint(
                 "每行一个单位；“分送：”“报：”“送：”“发：”开头另起一组",
                 "One recipient a line; a line starting 分送： 报： 送： 发： starts a group",
