@@ -51,6 +51,8 @@ pub enum Action {
     EditTocTitle,
     Masthead,
     Footer,
+    /// The findings of `check` on the open issue, each a way to its item.
+    Findings,
     NewIssue,
     Open,
     /// A read-only issue whose lock holds another jianbao that is not in use (an orphan

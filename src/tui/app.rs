@@ -59,6 +59,9 @@ pub struct Stats {
     pub rev: u64,
     pub issue_zi: usize,
     pub pages: usize,
+    /// What `check` finds: errors and warnings.
+    pub errors: usize,
+    pub warnings: usize,
     /// Not counted yet (the first frame of a long issue): shown as …
     pub pending: bool,
 }
@@ -317,6 +320,10 @@ impl App {
                     self.done(done, &mut queue);
                 }
                 Cmd::Push(layer) => self.view.layers.push(layer),
+                Cmd::Select(select) => {
+                    self.select(select);
+                    self.after_change();
+                }
                 Cmd::Pop => {
                     self.view.layers.pop();
                 }
@@ -345,7 +352,15 @@ impl App {
             self.view.status = Some(Message::NotDone);
             return;
         }
-        match step.select {
+        self.select(step.select);
+        if let Some(m) = step.say {
+            self.view.status = Some(m);
+        }
+    }
+
+    /// Select what a step (or the findings list) points at.
+    fn select(&mut self, select: Select) {
+        match select {
             Select::Keep => {}
             Select::Item(id) => {
                 if let Some(Loc::Issue(pos)) = self.doc.locate(&id) {
@@ -366,9 +381,6 @@ impl App {
                 self.after_change();
                 self.start_editing();
             }
-        }
-        if let Some(m) = step.say {
-            self.view.status = Some(m);
         }
     }
 

@@ -58,6 +58,8 @@ pub enum Cmd {
     Step(Step),
     Effect(Effect),
     Push(Layer),
+    /// Select an outline row (the findings list's jump).
+    Select(Select),
     /// Close the top layer (a dialog a confirmation over it went on from).
     Pop,
     Focus(Focus),

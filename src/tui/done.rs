@@ -33,7 +33,16 @@ pub fn issue_stats(issue: &Issue, rev: u64) -> Stats {
     let width = if issue.layout.width == 0 { 28 } else { issue.layout.width };
     let lines_per_page = if issue.layout.lines_per_page == 0 { 22 } else { issue.layout.lines_per_page };
     let pages = text(issue, TextOptions { width, lines_per_page }).matches('\u{c}').count() + 1;
-    Stats { rev, issue_zi: issue.zi_count(), pages, pending: false }
+    let findings = crate::check::check(issue, None);
+    let errors = findings.iter().filter(|f| f.severity == crate::check::Severity::Error).count();
+    Stats {
+        rev,
+        issue_zi: issue.zi_count(),
+        pages,
+        errors,
+        warnings: findings.len() - errors,
+        pending: false,
+    }
 }
 
 impl App {

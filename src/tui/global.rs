@@ -36,6 +36,10 @@ impl App {
             }
             Action::Preview => self.view.layers.push(Layer::Preview(Preview::of(self.doc.issue()))),
             Action::Help => self.view.layers.push(Layer::Help(Help::default())),
+            Action::Findings => {
+                let list = super::layers::findings::FindingsList::of(&self.cx());
+                self.view.layers.push(Layer::Form(Box::new(list)));
+            }
             Action::Undo | Action::Redo => {
                 let undo = action == Action::Undo;
                 let done = if undo { self.doc.undo() } else { self.doc.redo() };

@@ -450,3 +450,41 @@ fn the_export_dialog_shows_the_errors_before_writing() {
     assert!(no_layer(&app.app));
     assert!(ws.exports_dir().join("2026-45.txt").is_file());
 }
+
+/// Point 4: the status bar counts what check finds, F8 lists it (errors first) and Enter
+/// goes to the item or section of a finding.
+#[test]
+fn findings_are_counted_listed_and_each_leads_to_its_place() {
+    let (_d, _ws, mut app) = sample_app();
+    let bar = screen(&mut app, 160, 45);
+    let bar = bar.lines().last().unwrap().to_string();
+    assert!(bar.contains("检查 ⚠2"), "the sample's two notes: {bar}");
+    // A new empty section is an error.
+    press(&mut app, &["tab", "end"]);
+    let sections = app.doc().issue().sections.len();
+    press(&mut app, &["s"]);
+    type_text(&mut app, "新栏目");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.doc().issue().sections.len(), sections + 1, "{}", status(&app.app));
+    let text = screen(&mut app, 160, 45);
+    assert!(text.lines().last().unwrap().contains("✗1 ⚠2"), "{text}");
+    press(&mut app, &["home", "f8"]);
+    assert_eq!(form_name(&app.app), Some("findings"));
+    let text = screen(&mut app, 160, 45);
+    assert!(text.contains("检查：1 个错误，2 个警告"), "{text}");
+    let first = text.lines().position(|l| l.contains("错误：【新栏目】")).expect("the error listed");
+    let note = text.lines().position(|l| l.contains("还有备注未处理")).expect("a warning listed");
+    assert!(first < note, "errors first:\n{text}");
+    // Down to the first warning, Enter: the outline is on that item.
+    press(&mut app, &["down", "enter"]);
+    assert!(no_layer(&app.app));
+    assert_eq!(app.focus(), Focus::Outline);
+    let item = app.editor().expect("the editor shows the item").item();
+    assert!(!item.notes.is_empty(), "the item with the note: {}", item.headline);
+    for (w, h) in [(40, 12), (160, 45)] {
+        press(&mut app, &["f8"]);
+        let text = screen(&mut app, w, h);
+        assert!(text.contains("检查"), "{w}×{h}:\n{text}");
+        press(&mut app, &["esc"]);
+    }
+}

@@ -5,6 +5,7 @@
 
 pub mod confirm;
 pub mod export;
+pub mod findings;
 pub mod form;
 pub mod help;
 pub mod import;

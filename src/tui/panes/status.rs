@@ -30,7 +30,7 @@ pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
     let (env, doc, lang) = (cx.env, cx.doc, cx.env.lang);
     let t = &env.theme;
     let name = doc.issue_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let narrow = area.width < 80;
+    let narrow = area.width < 100;
     let mut spans = vec![Span::styled(format!(" {name} "), t.status_file)];
     if doc.read_only {
         spans.push(Span::styled(format!(" {} ", lang.pick("只读", "read-only")), t.error));
@@ -65,12 +65,24 @@ pub fn render(f: &mut Frame, area: Rect, cx: &Cx, bar: &Bar) {
     }
     spans.push(Span::styled(figures, t.status));
     if bar.editing {
-        let words = if narrow {
-            lang.pick("✎编辑", "✎edit")
-        } else {
-            lang.pick("✎ 正在编辑", "✎ editing")
-        };
+        let words =
+            if narrow { lang.pick("✎编辑", "✎") } else { lang.pick("✎ 正在编辑", "✎ editing") };
         spans.push(Span::styled(format!(" {words} "), t.status_dirty));
+    }
+    // What check finds (F8 lists it), errors in the error colour, where it fits.
+    if !stats.pending && stats.errors + stats.warnings > 0 {
+        let mut found =
+            vec![Span::styled(if narrow { " " } else { lang.pick(" 检查 ", " check ") }, t.status)];
+        if stats.errors > 0 {
+            found.push(Span::styled(format!("✗{} ", stats.errors), t.error));
+        }
+        if stats.warnings > 0 {
+            found.push(Span::styled(format!("⚠{} ", stats.warnings), t.status_dirty));
+        }
+        let used: usize = spans.iter().chain(&found).map(|s| cells(&s.content)).sum();
+        if used < area.width as usize {
+            spans.extend(found);
+        }
     }
     let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
