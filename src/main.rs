@@ -30,6 +30,47 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Set up a workspace for your own publication: jianbao.toml and its first issue.
+    /// Prints the first issue's path.
+    Init {
+        /// The folder (default: the current one); it must not be a workspace yet.
+        dir: Option<PathBuf>,
+        /// The publication's title (刊名), as the masthead prints it.
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// Who edits and prints it (编印单位).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        publisher: String,
+        /// The TOC's heading (default 目录提要).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        toc_heading: String,
+        /// Headlines run into the first paragraph (as 《科创专班工作动态》) instead of
+        /// standing centred on their own lines.
+        #[arg(long)]
+        run_in: bool,
+        /// 编辑 in the footer.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        editor: String,
+        /// 审核 in the footer.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reviewer: String,
+        /// The footer's 信息报送邮箱.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        email: String,
+        /// A distribution line: "分送：市科协各部门" starts a group, a line without a label
+        /// adds a recipient to the group above (repeat the option).
+        #[arg(long, value_name = "TEXT")]
+        distribution: Vec<String>,
+        /// The first issue's 期号 (default 1).
+        #[arg(long, value_name = "NUMBER", default_value_t = 1)]
+        number: u32,
+        /// The first issue's 总期号 (default: its 期号).
+        #[arg(long, value_name = "NUMBER")]
+        total: Option<u32>,
+        /// The first issue's date, 2026-12-04 or 2026年12月4日 (default today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
     /// Create the next issue: 第N+1期, 总第M+1期 (第1期 in a new year), date +7 days, the same
     /// publication, footer and section titles, no items. Prints the new file's path.
     New {
@@ -128,6 +169,50 @@ fn main() -> ExitCode {
             Err(e) => e.exit(),
         };
     let result = match cli.command {
+        Some(Command::Init {
+            dir,
+            title,
+            publisher,
+            toc_heading,
+            run_in,
+            editor,
+            reviewer,
+            email,
+            distribution,
+            number,
+            total,
+            date,
+        }) => {
+            let date = match date.as_deref().map(str::parse::<jianbao::model::Date>) {
+                None => Ok(jianbao::model::Date::today()),
+                Some(Ok(d)) => Ok(d),
+                Some(Err(e)) => Err(CommandError::Usage(jianbao::commands::Usage::Other(
+                    jianbao::tui::msg::Message::BadDate(e).text(lang).to_string(),
+                ))),
+            };
+            date.and_then(|date| {
+                let setup = jianbao::commands::init::Setup {
+                    title,
+                    publisher,
+                    toc_heading,
+                    style: if run_in {
+                        jianbao::model::HeadlineStyle::RunIn
+                    } else {
+                        jianbao::model::HeadlineStyle::Heading
+                    },
+                    editor,
+                    reviewer,
+                    email,
+                    distribution: jianbao::tui::layers::issue_forms::parse_distribution(
+                        &distribution.join("\n"),
+                    ),
+                    number,
+                    total: total.unwrap_or(number),
+                    date,
+                };
+                run_init(dir.as_deref().unwrap_or(Path::new(".")), &setup)
+            })
+        }
         Some(Command::New { from, workspace, output }) => {
             run_new(from.as_deref(), workspace.as_deref(), output.as_deref())
         }
@@ -175,6 +260,15 @@ fn interface_lang() -> Lang {
             jianbao::tui::config::Config::load(dirs.config_file().as_deref()).ok()?.lang()
         })
         .unwrap_or_default()
+}
+
+fn run_init(dir: &Path, setup: &jianbao::commands::init::Setup) -> Result<ExitCode, CommandError> {
+    if setup.title.trim().is_empty() {
+        return Err(CommandError::Usage(jianbao::commands::Usage::NoTitle));
+    }
+    let path = jianbao::commands::init::init(dir, setup)?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_new(

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod init;
 pub mod new;
 pub mod words;
 
@@ -61,6 +62,8 @@ pub enum Usage {
     BeyondCalendar,
     /// `import --issue` with more than one file.
     OneIssueFile,
+    /// `init` without a title.
+    NoTitle,
     /// Said the same in both languages (a test hook's words, a terminal's failure).
     Other(String),
 }
@@ -81,6 +84,8 @@ impl Usage {
             Usage::BeyondCalendar => "the next issue's date is beyond the calendar".into(),
             Usage::OneIssueFile if zh => "--issue 只能跟一个文件".into(),
             Usage::OneIssueFile => "--issue takes exactly one file".into(),
+            Usage::NoTitle if zh => "--title 不能为空：刊名印在报头上".into(),
+            Usage::NoTitle => "--title must not be empty: the masthead prints it".into(),
             Usage::Other(text) => text.clone(),
         }
     }

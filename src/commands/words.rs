@@ -18,6 +18,23 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("", "path", "在编辑器中打开的一期（文件）或工作区（文件夹）；不给则打开默认工作区"),
     ("", "theme", "配色：default、light、high-contrast，或 <配置目录>/themes/ 中自己的一套"),
+    ("init", "", "为自己的刊物建立工作区：写出 jianbao.toml 和第一期；输出第一期文件的路径"),
+    ("init", "dir", "文件夹（默认：当前文件夹）；不能已经是工作区"),
+    ("init", "title", "刊名，如报头所印"),
+    ("init", "publisher", "编印单位"),
+    ("init", "toc_heading", "目录标题（默认：目录提要）"),
+    ("init", "run_in", "标题接排在第一段开头（如《科创专班工作动态》），而不是居中单独成行"),
+    ("init", "editor", "报尾的编辑"),
+    ("init", "reviewer", "报尾的审核"),
+    ("init", "email", "报尾的信息报送邮箱"),
+    (
+        "init",
+        "distribution",
+        "分送的一行：“分送：市科协各部门”开始一组，不带“分送：”之类的行加到上一组（可重复）",
+    ),
+    ("init", "number", "第一期的期号（默认 1）"),
+    ("init", "total", "第一期的总期号（默认与期号相同）"),
+    ("init", "date", "第一期的日期，如 2026-12-04 或 2026年12月4日（默认今天）"),
     (
         "new",
         "",
@@ -69,6 +86,9 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("PATH", "路径"),
     ("FORMAT", "格式"),
     ("N", "字数"),
+    ("TEXT", "文字"),
+    ("NUMBER", "编号"),
+    ("DATE", "日期"),
 ];
 
 fn value_name(name: &str) -> Option<&'static str> {

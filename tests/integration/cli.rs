@@ -1146,3 +1146,91 @@ fn numbering_is_checked_against_a_previous_issue_from_a_newer_jianbao() {
     edit_file(&issue_file(ws.path(), WEEKLY), "total = 318\n", "total = 320\n");
     assert_single_error(&issue_file(ws.path(), WEEKLY), &["318", "320"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// init (issue 13 point 2)
+// ---------------------------------------------------------------------------------------
+
+/// `init DIR` writes jianbao.toml from what the office says and the first issue at the
+/// number asked; the workspace then makes its next issue as any other.
+#[test]
+fn init_sets_up_ones_own_publication_and_its_first_issue() {
+    let cwd = scratch();
+    let out = run_lang(
+        &[
+            "init",
+            "专班",
+            "--title",
+            "科创专班工作动态",
+            "--publisher",
+            "鹭城市科技创新工作专班办公室",
+            "--run-in",
+            "--editor",
+            "林晓",
+            "--reviewer",
+            "周文",
+            "--email",
+            "kczb@lucheng.gov.cn",
+            "--distribution",
+            "分送：各成员单位",
+            "--distribution",
+            "市委办公室",
+            "--distribution",
+            "报：市政府办公室",
+            "--number",
+            "12",
+            "--total",
+            "40",
+            "--date",
+            "2026年12月4日",
+        ],
+        cwd.path(),
+        None,
+    );
+    assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
+    let ws = cwd.path().join("专班");
+    let first = ws.join("issues/2026-12.toml");
+    assert_eq!(stdout(&out).trim(), "专班/issues/2026-12.toml");
+    let issue = load(&first);
+    assert_eq!((issue.numbering.number, issue.numbering.total), (12, 40));
+    assert_eq!(issue.numbering.date.to_string(), "2026-12-04");
+    assert_eq!(issue.publication.title, "科创专班工作动态");
+    assert_eq!(issue.layout.headline_style, jianbao::model::HeadlineStyle::RunIn);
+    assert_eq!(issue.footer.distribution.len(), 2);
+    assert_eq!(issue.footer.distribution[0].recipients, ["各成员单位", "市委办公室"]);
+    assert_eq!(issue.footer.distribution[1].label, "报");
+    let profile = read(&ws.join("jianbao.toml"));
+    assert!(
+        profile.contains("editor = \"林晓\"") && profile.contains("headline_style = \"run-in\""),
+        "{profile}"
+    );
+    // The next issue follows it.
+    let out = run(&["new", "--workspace", &s(&ws)], cwd.path());
+    assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
+    let next = load(&ws.join("issues/2026-13.toml"));
+    assert_eq!((next.numbering.number, next.numbering.total), (13, 41));
+}
+
+/// A workspace is not set up twice; a missing or empty title and a date not in the
+/// calendar are one Chinese sentence and exit 2, with nothing written.
+#[test]
+fn init_refuses_a_workspace_an_empty_title_and_a_bad_date() {
+    let ws = sample_ws();
+    let before = read(&ws.path().join("jianbao.toml"));
+    let cwd = scratch();
+    let out = run_lang(&["init", &s(ws.path()), "--title", "另一份简报"], cwd.path(), None);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("已经存在，不会覆盖"), "{}", stderr(&out));
+    assert_eq!(read(&ws.path().join("jianbao.toml")), before);
+    for (args, words) in [
+        (&["init", "甲", "--title", " "][..], "--title 不能为空"),
+        (&["init", "乙"][..], "缺少 --title"),
+        (&["init", "丙", "--title", "科协动态", "--date", "2026-02-30"][..], "不是日历上的日期"),
+    ] {
+        let out = run_lang(args, cwd.path(), None);
+        assert_eq!(code(&out), 2, "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(words) && err.lines().count() == 1, "{args:?}: {err}");
+        assert!(!cwd.path().join(args[1]).join("jianbao.toml").exists(), "{args:?} wrote nothing");
+    }
+}
