@@ -38,6 +38,7 @@ fn open(c: &mut Criterion) {
                         theme: None,
                         lang: Some(jianbao::lang::Lang::Zh),
                         cwd: None,
+                        sample: false,
                     },
                     &Dirs { config: None, state: None, fonts: None },
                     std::sync::Arc::new(|_| {}),

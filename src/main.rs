@@ -24,6 +24,11 @@ struct Cli {
     #[arg(long, value_name = "NAME")]
     theme: Option<String>,
 
+    /// Open the bundled sample publication (the default workspace made from it), whatever
+    /// config.toml names.
+    #[arg(long, conflicts_with = "path")]
+    sample: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -241,7 +246,7 @@ fn main() -> ExitCode {
                 .map(|()| ExitCode::SUCCESS)
                 .map_err(|e| CommandError::Usage(jianbao::commands::Usage::Other(e)))
         }
-        None => run_editor(cli.path, cli.theme),
+        None => run_editor(cli.path, cli.theme, cli.sample),
     };
     match result {
         Ok(code) => code,
@@ -354,8 +359,8 @@ fn run_import(
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_editor(path: Option<PathBuf>, theme: Option<String>) -> Result<ExitCode, CommandError> {
-    jianbao::tui::run(&jianbao::tui::Options { path, theme, lang: None, cwd: None }).map_err(
+fn run_editor(path: Option<PathBuf>, theme: Option<String>, sample: bool) -> Result<ExitCode, CommandError> {
+    jianbao::tui::run(&jianbao::tui::Options { path, theme, lang: None, cwd: None, sample }).map_err(
         |e| match e {
             jianbao::tui::TuiError::Store(e) => CommandError::Store(e),
             other => CommandError::Usage(jianbao::commands::Usage::Other(other.to_string())),

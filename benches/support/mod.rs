@@ -78,6 +78,7 @@ pub fn app(issue: &Path) -> App {
             theme: None,
             lang: Some(jianbao::lang::Lang::Zh),
             cwd: None,
+            sample: false,
         },
         &Dirs { config: None, state: None, fonts: None },
         std::sync::Arc::new(|_| {}),

@@ -151,8 +151,17 @@ impl Workspace {
 
     /// The default workspace, created from the samples on first use.
     pub fn open_default() -> Result<Workspace> {
+        Self::open_default_noting_first_use().map(|(ws, _)| ws)
+    }
+
+    /// The default workspace, and whether it was made just now (the first run).
+    pub fn open_default_noting_first_use() -> Result<(Workspace, bool)> {
         let root = Self::default_root()?;
-        if Self::is_workspace(&root) { Self::open(&root) } else { Self::create_from_samples(&root) }
+        if Self::is_workspace(&root) {
+            Ok((Self::open(&root)?, false))
+        } else {
+            Ok((Self::create_from_samples(&root)?, true))
+        }
     }
 
     /// The workspace an issue file belongs to: `<ws>/issues/<file>` (or `<ws>/<file>`).

@@ -93,6 +93,32 @@ impl Config {
     }
 }
 
+/// Make `dir` the workspace `jianbao` opens with no argument: `workspace = "…"` at the
+/// top of config.toml (replacing the one there); the rest of the file is kept as it is.
+pub fn set_workspace(file: &Path, dir: &Path) -> std::io::Result<()> {
+    let old = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    let line = format!("workspace = {}\n", crate::store::write::basic_string(&dir.to_string_lossy()));
+    let mut out = line;
+    let mut in_table = false;
+    for l in old.lines() {
+        in_table |= l.trim_start().starts_with('[');
+        let key = l.split('=').next().unwrap_or("").trim();
+        if !in_table && key == "workspace" {
+            continue;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    crate::store::atomic::write_atomic_no_backup(file, out.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +139,20 @@ mod tests {
         let err = Config::load(Some(&f)).unwrap_err().to_string();
         assert!(err.contains(":2:1:"), "{err}");
         assert!(Config::load(Some(&dir.path().join("none.toml"))).unwrap().theme.is_none());
+    }
+
+    #[test]
+    fn the_default_workspace_is_set_and_the_rest_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("cfg/config.toml");
+        set_workspace(&f, Path::new("/home/编辑/简报")).unwrap();
+        assert_eq!(Config::load(Some(&f)).unwrap().workspace, Some(PathBuf::from("/home/编辑/简报")));
+        std::fs::write(&f, "theme = \"light\"\nworkspace = \"/old\"\n[[keys.pool]]\nkeys = [\"x\"]\naction = \"delete_item\"\n")
+            .unwrap();
+        set_workspace(&f, Path::new("/new")).unwrap();
+        let c = Config::load(Some(&f)).unwrap();
+        assert_eq!(c.workspace, Some(PathBuf::from("/new")));
+        assert_eq!(c.theme.as_deref(), Some("light"));
+        assert_eq!(c.keys["pool"].len(), 1);
     }
 }

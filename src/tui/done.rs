@@ -9,7 +9,7 @@ use std::time::Instant;
 use super::action::Msg;
 use super::app::{App, Focus, Stats};
 use super::cmd::{Cmd, Select, Step};
-use super::effect::{self, Done, Effect, Imported};
+use super::effect::{self, Done, Effect, Imported, Then};
 use super::layers::Layer;
 use super::layers::confirm::{Confirm, ConfirmKind};
 use super::layers::open::OpenList;
@@ -91,6 +91,8 @@ impl App {
             }
             Done::Exported(Err(e)) => say(self, Message::ExportFailed(e)),
             Done::DefaultsSaved(Ok(path)) => say(self, Message::DefaultsSaved(path)),
+            Done::Initialized(Ok(path)) => queue.push_back(Cmd::Leave(Then::Open(path))),
+            Done::Initialized(Err(e)) => say(self, Message::InitFailed(e)),
             Done::DefaultsSaved(Err(e)) => say(self, Message::DefaultsFailed(e)),
             Done::Imported(Ok(imported)) => self.imported(imported, queue),
             Done::Imported(Err(e)) => say(self, Message::ImportFailed(e)),

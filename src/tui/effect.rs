@@ -65,6 +65,12 @@ pub enum Effect {
     TakeOver(Holder),
     /// Keep the masthead's or the footer's settings in jianbao.toml for later issues.
     SaveDefaults(Defaults),
+    /// Set up a workspace for the office's publication (the first run's dialog) and make
+    /// it the one `jianbao` opens.
+    Init {
+        dir: PathBuf,
+        setup: Box<crate::commands::init::Setup>,
+    },
 }
 
 /// Settings of the open issue a dialog asks to keep as the publication's defaults.
@@ -100,6 +106,8 @@ pub enum Done {
     OlderRecovery(Result<PathBuf, StoreError>),
     TookOver(Result<IssueLock, TakeOverError>, Holder),
     DefaultsSaved(Result<PathBuf, StoreError>),
+    /// The first issue of the workspace set up.
+    Initialized(Result<PathBuf, CommandError>),
     Nothing,
 }
 
@@ -189,6 +197,16 @@ pub fn run(effect: Effect, doc: &mut Session, dirs: &Dirs) -> Done {
             })),
             None => Done::Nothing,
         },
+        Effect::Init { dir, setup } => {
+            let made = crate::commands::init::init(&dir, &setup);
+            if made.is_ok()
+                && let Some(file) = dirs.config_file()
+                && let Err(e) = super::config::set_workspace(&file, &dir)
+            {
+                tracing::warn!("default workspace not written to {}: {e}", file.display());
+            }
+            Done::Initialized(made)
+        }
         Effect::TakeOver(holder) => {
             Done::TookOver(take_over(&doc.issue_path, &holder, TAKE_OVER_PATIENCE), holder)
         }

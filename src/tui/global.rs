@@ -279,6 +279,13 @@ fn pick(zh: bool, a: String, b: String) -> String {
 }
 
 impl App {
+    /// The first run's setup dialog over the sample: the office's own publication, in a
+    /// new workspace at `folder` (suggested; the user may change it).
+    pub fn offer_setup(&mut self, folder: &std::path::Path) {
+        let form = super::layers::setup::SetupForm::new(&self.cx(), folder);
+        self.view.layers.push(Layer::Form(Box::new(form)));
+    }
+
     /// Ask whether to create the workspace's first issue (a workspace without any).
     pub fn offer_first_issue(&mut self) {
         let lang = self.env.lang;

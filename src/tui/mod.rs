@@ -61,14 +61,33 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// The folder a dialog's relative paths start from; `None`: the process's.
     pub cwd: Option<PathBuf>,
+    /// Open the bundled sample (the default workspace made from it), whatever config.toml
+    /// names.
+    pub sample: bool,
+}
+
+/// Where the first run's setup suggests the office's workspace: `~/简报`.
+fn suggested_folder() -> PathBuf {
+    directories::UserDirs::new().map(|u| u.home_dir().join("简报")).unwrap_or_else(|| PathBuf::from("简报"))
 }
 
 /// The issue file to open for `path`: an issue file itself; a workspace's newest issue;
 /// with no path, the configured or default workspace's. `Ok(Err(ws))` is a workspace with
 /// no issue yet.
 pub fn resolve(path: Option<&Path>, config: &Config) -> Result<Result<PathBuf, Workspace>, StoreError> {
+    resolve_noting_first_use(path, config, false).map(|(r, _)| r)
+}
+
+/// As [`resolve`]; also whether the default workspace was made just now (the first run:
+/// the setup dialog is offered). `sample` opens the default workspace whatever the config.
+fn resolve_noting_first_use(
+    path: Option<&Path>,
+    config: &Config,
+    sample: bool,
+) -> Result<(Result<PathBuf, Workspace>, bool), StoreError> {
+    let mut first_use = false;
     let ws = match path {
-        Some(p) if p.is_file() => return Ok(Ok(p.to_path_buf())),
+        Some(p) if p.is_file() => return Ok((Ok(p.to_path_buf()), false)),
         Some(p) if p.is_dir() => Workspace::open(p)?,
         Some(p) => {
             return Err(StoreError::Read {
@@ -77,12 +96,16 @@ pub fn resolve(path: Option<&Path>, config: &Config) -> Result<Result<PathBuf, W
             });
         }
         None => match &config.workspace {
-            Some(dir) => Workspace::open(dir)?,
-            None => Workspace::open_default()?,
+            Some(dir) if !sample => Workspace::open(dir)?,
+            _ => {
+                let (ws, made) = Workspace::open_default_noting_first_use()?;
+                first_use = made && !sample;
+                ws
+            }
         },
     };
     let newest = ws.issue_headers()?.into_iter().find(|e| e.header.is_ok()).map(|e| e.path);
-    Ok(newest.ok_or(ws))
+    Ok((newest.ok_or(ws), first_use))
 }
 
 /// Everything but the terminal: the app for `options` on a `screen`-sized terminal, as a
@@ -97,8 +120,15 @@ pub fn start(options: &Options, dirs: &Dirs, notify: Notify, screen: Rect) -> Re
     })?;
     let cwd = options.cwd.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_default();
     let env = Env { lang, keymap, theme, dirs: dirs.clone(), notify, cwd };
-    let mut app = match resolve(options.path.as_deref(), &config)? {
-        Ok(path) => App::new(Session::open(&path)?, env, screen),
+    let (opened, first_use) = resolve_noting_first_use(options.path.as_deref(), &config, options.sample)?;
+    let mut app = match opened {
+        Ok(path) => {
+            let mut app = App::new(Session::open(&path)?, env, screen);
+            if first_use {
+                app.offer_setup(&suggested_folder());
+            }
+            app
+        }
         Err(ws) => {
             let profile = ws.profile()?.doc;
             let issue = crate::model::Issue::first(&profile, crate::model::Date::today());

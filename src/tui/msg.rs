@@ -32,6 +32,9 @@ pub enum Label {
     TocHeading,
     /// The masthead's and footer's "write jianbao.toml too" box.
     AlsoDefault,
+    /// The setup's headline style and folder.
+    Style,
+    Folder,
     Email,
     Editor,
     Reviewer,
@@ -57,6 +60,8 @@ impl Label {
             Label::Date => ("日期", "Date"),
             Label::TocHeading => ("目录标题", "TOC heading"),
             Label::AlsoDefault => ("也作为以后各期的默认", "Also the default for later issues"),
+            Label::Style => ("标题样式", "Headlines"),
+            Label::Folder => ("文件夹", "Folder"),
             Label::Email => ("报送邮箱", "E-mail"),
             Label::Editor => ("编辑", "Editor"),
             Label::Reviewer => ("审核", "Reviewer"),
@@ -98,6 +103,12 @@ pub enum Message {
     LockLost(Option<PathBuf>),
     Exported(PathBuf),
     DefaultsSaved(PathBuf),
+    /// The setup dialog: this folder holds a workspace already.
+    AlreadyWorkspace(PathBuf),
+    /// The setup was left for later: the sample stays open.
+    SampleKept,
+    /// The new workspace could not be made.
+    InitFailed(crate::commands::CommandError),
     DefaultsFailed(StoreError),
     ExportFailed(CommandError),
     Imported {
@@ -164,6 +175,7 @@ impl Message {
             | NotEditing
             | Exported(_)
             | DefaultsSaved(_)
+            | SampleKept
             | Imported { .. }
             | Created(_)
             | Restored
@@ -238,6 +250,25 @@ impl Message {
                 lang,
                 format!("已写入 {}：以后各期以此为默认。", p.display()),
                 format!("Written to {}: later issues start from this.", p.display()),
+            ),
+            AlreadyWorkspace(p) => pick(
+                lang,
+                format!("{} 已经是一个工作区：请换一个文件夹，或 Esc 后用 Ctrl-O 打开它。", p.display()),
+                format!(
+                    "{} is a workspace already: choose another folder, or Esc and open it with Ctrl-O.",
+                    p.display()
+                ),
+            ),
+            SampleKept => lang
+                .pick(
+                    "这是示例刊物。建立自己的刊物：在命令行运行 jianbao init。",
+                    "This is the sample publication. To set up yours: jianbao init on the command line.",
+                )
+                .into(),
+            InitFailed(e) => pick(
+                lang,
+                format!("未能建立工作区：{}", e.say(lang)),
+                format!("No workspace made: {}", e.say(lang)),
             ),
             DefaultsFailed(e) => {
                 let why = short_failure(e, lang);

@@ -388,14 +388,23 @@ fn the_export_dialog_expands_the_home_folder_and_names_the_full_path() {
 /// Point 8: a relative path is taken from the folder jianbao started in and said in full.
 #[test]
 fn a_relative_export_path_is_said_in_full() {
-    let (_d, _ws, mut app) = sample_app();
-    let name = format!("jianbao-desk-{}.txt", std::process::id());
+    let (_d, ws) = sample_workspace();
+    let started_in = tempfile::tempdir().unwrap();
+    let options = jianbao::tui::Options {
+        path: Some(issue_path(&ws, "2026-45")),
+        lang: Some(jianbao::lang::Lang::Zh),
+        cwd: Some(started_in.path().to_path_buf()),
+        ..Default::default()
+    };
+    let dirs = jianbao::tui::config::Dirs { config: None, state: None, fonts: Some(test_fonts()) };
+    let mut app = Harness::try_start(&options, dirs).unwrap_or_else(|e| panic!("{e}"));
     press(&mut app, &["ctrl-e", "ctrl-a", "ctrl-k"]);
-    type_text(&mut app, &name);
+    type_text(&mut app, "送印/第45期.txt");
+    std::fs::create_dir(started_in.path().join("送印")).unwrap();
     press(&mut app, &["enter"]);
-    let full = std::env::current_dir().unwrap().join(&name);
+    let full = started_in.path().join("送印/第45期.txt");
+    assert!(full.is_file(), "written where jianbao started: {}", status(&app.app));
     let said = status(&app.app);
-    let _ = std::fs::remove_file(&full);
     assert!(said.contains(&full.display().to_string()), "{said}");
 }
 
@@ -487,4 +496,63 @@ fn findings_are_counted_listed_and_each_leads_to_its_place() {
         assert!(text.contains("检查"), "{w}×{h}:\n{text}");
         press(&mut app, &["esc"]);
     }
+}
+
+/// Point 2: the first run's setup dialog makes the office's own workspace and first issue,
+/// opens it and makes it the one `jianbao` opens; Esc keeps the sample.
+#[test]
+fn the_setup_dialog_makes_ones_own_workspace_and_opens_its_first_issue() {
+    let (_d, ws) = sample_workspace();
+    let config = tempfile::tempdir().unwrap();
+    let dirs = jianbao::tui::config::Dirs {
+        config: Some(config.path().to_path_buf()),
+        state: None,
+        fonts: Some(test_fonts()),
+    };
+    let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs.clone(), jianbao::lang::Lang::Zh);
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("简报");
+    app.app.offer_setup(&folder);
+    assert_eq!(form_name(&app.app), Some("setup"));
+    for (w, h) in [(160, 45), (40, 12)] {
+        let text = screen(&mut app, w, h);
+        assert!(text.contains("建立自己的刊物") && text.contains("刊名"), "{w}×{h}:\n{text}");
+    }
+    // Without a title it says so and stays.
+    press(&mut app, &["enter"]);
+    assert_eq!(form_name(&app.app), Some("setup"));
+    assert!(screen(&mut app, 160, 45).contains("刊名不能为空"));
+    type_text(&mut app, "鹭城科协工作动态");
+    press(&mut app, &["tab"]);
+    type_text(&mut app, "鹭城市科协办公室");
+    press(&mut app, &["tab", "tab", "right", "tab"]); // run-in headlines
+    type_text(&mut app, "林晓");
+    // The last field, the folder, shows even at 40×12.
+    for _ in 0..7 {
+        press(&mut app, &["tab"]);
+    }
+    let text = screen(&mut app, 40, 12);
+    assert!(text.contains("文件夹"), "the focused field is on screen:\n{text}");
+    press(&mut app, &["enter"]);
+    app.settle();
+    assert!(no_layer(&app.app), "{}", status(&app.app));
+    let made = jianbao::store::Workspace::open(&folder).expect("a workspace");
+    let profile = made.profile().unwrap().doc;
+    assert_eq!(profile.publication.title, "鹭城科协工作动态");
+    assert_eq!(profile.layout.headline_style, jianbao::model::HeadlineStyle::RunIn);
+    assert_eq!(profile.footer.editor, "林晓");
+    assert_eq!(app.doc().issue().publication.title, "鹭城科协工作动态", "its first issue is open");
+    assert_eq!(app.doc().issue().numbering.number, 1);
+    assert!(app.doc().issue_path.starts_with(&folder));
+    let cfg = jianbao::tui::config::Config::load(dirs.config_file().as_deref()).unwrap();
+    assert_eq!(cfg.workspace, Some(folder.clone()), "jianbao opens it from now on");
+
+    // A second setup into the same folder is refused in the dialog, and Esc keeps what is open.
+    app.app.offer_setup(&folder);
+    type_text(&mut app, "另一份");
+    press(&mut app, &["enter"]);
+    assert!(screen(&mut app, 160, 45).contains("已经是一个工作区"));
+    press(&mut app, &["esc"]);
+    assert!(no_layer(&app.app));
+    assert!(status(&app.app).contains("jianbao init"), "{}", status(&app.app));
 }

@@ -145,7 +145,7 @@ fn a_bad_file_is_never_overwritten_by_the_editor() {
     let bad = ws.issues_dir().join("2026-46.toml");
     fs::write(&bad, "format = 1\n[publication\n").unwrap();
     let err = crate::common::app::Harness::try_start(
-        &jianbao::tui::Options { path: Some(bad.clone()), theme: None, lang: None, cwd: None },
+        &jianbao::tui::Options { path: Some(bad.clone()), theme: None, lang: None, cwd: None, sample: false },
         jianbao::tui::config::Dirs {
             config: None,
             state: None,

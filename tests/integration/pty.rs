@@ -95,9 +95,22 @@ fn with_no_argument_the_default_workspace_is_made_from_the_samples() {
     let mut t = Term::start(&[], home.path(), 120, 40);
     t.wait_for("科协每周动态");
     t.wait_for("稿件池 (9)");
+    // The first run offers to set up one's own publication over the sample.
+    t.wait_for("建立自己的刊物");
+    t.send(ESC);
+    t.wait_for("这是示例刊物");
     t.send(CTRL_Q);
     assert_eq!(t.wait_exit(), 0);
     assert!(home.path().join("XDG_DATA_HOME/jianbao/workspace/jianbao.toml").is_file());
+    // Only the first run asks; --sample opens the sample as well.
+    for args in [&[][..], &["--sample"][..]] {
+        let mut t = Term::start(args, home.path(), 120, 40);
+        t.wait_for("稿件池 (9)");
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(!t.screen().contains("建立自己的刊物"), "{args:?}: {}", t.screen());
+        t.send(CTRL_Q);
+        assert_eq!(t.wait_exit(), 0);
+    }
 }
 
 // ----- never lose a word -------------------------------------------------------------------

@@ -112,3 +112,27 @@ fn every_layer_in_both_languages() {
         snap_in(Lang::En, &format!("layer_{name}_en"), keys, sizes);
     }
 }
+
+/// The first run's setup dialog over the sample, in both languages, at both sizes; and the
+/// findings list (F8).
+#[test]
+fn the_setup_dialog_and_the_findings_list() {
+    for lang in [Lang::Zh, Lang::En] {
+        for &(w, h) in BOTH {
+            let (_d, ws) = sample_workspace();
+            let dirs = jianbao::tui::config::Dirs {
+                config: None,
+                state: None,
+                fonts: Some(crate::common::app::test_fonts()),
+            };
+            let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, lang);
+            app.resize(w, h);
+            app.app.offer_setup(std::path::Path::new("/home/editor/简报"));
+            let date = jianbao::model::Date::today().to_string();
+            let text = screen(&mut app, w, h).replace(&date, "YYYY-MM-DD");
+            insta::assert_snapshot!(format!("setup_{lang:?}_{w}x{h}"), text);
+            press(&mut app, &["esc", "f8"]);
+            insta::assert_snapshot!(format!("findings_{lang:?}_{w}x{h}"), screen(&mut app, w, h));
+        }
+    }
+}

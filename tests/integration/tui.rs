@@ -501,7 +501,13 @@ fn a_workspace_without_issues_offers_the_first_one() {
         std::fs::remove_file(e.unwrap().path()).unwrap();
     }
     let mut app = Harness::try_start(
-        &jianbao::tui::Options { path: Some(ws.root().to_path_buf()), theme: None, lang: None, cwd: None },
+        &jianbao::tui::Options {
+            path: Some(ws.root().to_path_buf()),
+            theme: None,
+            lang: None,
+            cwd: None,
+            sample: false,
+        },
         jianbao::tui::config::Dirs {
             config: None,
             state: None,
@@ -591,8 +597,13 @@ fn theme_language_and_keys_come_from_config_toml() {
         state: None,
         fonts: Some(crate::common::app::test_fonts()),
     };
-    let options =
-        jianbao::tui::Options { path: Some(issue_path(&ws, "2026-45")), theme: None, lang: None, cwd: None };
+    let options = jianbao::tui::Options {
+        path: Some(issue_path(&ws, "2026-45")),
+        theme: None,
+        lang: None,
+        cwd: None,
+        sample: false,
+    };
     let mut app = Harness::try_start(&options, dirs.clone()).unwrap();
     assert_eq!(app.env().theme.name, "high-contrast");
     assert_eq!(app.env().lang, jianbao::lang::Lang::En);

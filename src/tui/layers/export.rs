@@ -110,8 +110,7 @@ impl ExportForm {
         };
         // `~` is the home folder; a relative path is taken from where jianbao was
         // started, and said in full.
-        let typed = PathBuf::from(super::import::expand_home(&self.form.value(E::Path)));
-        let path = std::path::absolute(&typed).unwrap_or(typed);
+        let path = cx.env.cwd.join(super::import::expand_home(&self.form.value(E::Path)));
         let is_default = path == default_output(&cx.doc.issue_path, issue, settings);
         Ok((path, settings, is_default))
     }

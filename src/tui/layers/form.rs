@@ -298,8 +298,21 @@ impl<K: Copy + PartialEq> Form<K> {
         let mut y = inner.y;
         let bottom = inner.y + inner.height;
         let mut cursor = None;
-        for (k, field) in self.fields.iter().enumerate() {
-            if y >= bottom {
+        // More fields than rows (a long form on a small screen): scrolled so the focused
+        // one shows, the notes kept under them.
+        let field_room = inner.height.saturating_sub(extra);
+        let mut first = 0;
+        while first < self.focus
+            && self.fields[first..=self.focus.min(self.fields.len().saturating_sub(1))]
+                .iter()
+                .map(rows_of)
+                .sum::<u16>()
+                > field_room
+        {
+            first += 1;
+        }
+        for (k, field) in self.fields.iter().enumerate().skip(first) {
+            if y >= bottom || (y - inner.y >= field_room && k > self.focus) {
                 break;
             }
             let h = rows_of(field).min(bottom - y);

@@ -12,6 +12,7 @@ pub mod import;
 pub mod issue_forms;
 pub mod open;
 pub mod preview;
+pub mod setup;
 pub mod small_forms;
 
 use ratatui::Frame;

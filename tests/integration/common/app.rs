@@ -57,6 +57,7 @@ impl Harness {
                 theme: None,
                 lang: Some(lang),
                 cwd: Some("/home/editor".into()),
+                sample: false,
             },
             dirs,
         )
