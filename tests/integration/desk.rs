@@ -556,3 +556,46 @@ fn the_setup_dialog_makes_ones_own_workspace_and_opens_its_first_issue() {
     assert!(no_layer(&app.app));
     assert!(status(&app.app).contains("jianbao init"), "{}", status(&app.app));
 }
+
+/// Point 12: the editor's soft wrap follows the export's 禁则 — no drawn row of the body
+/// starts with 、。，）” or ends with （“, at any size (the textarea's wrap, patched:
+/// vendor/ratatui-textarea/PATCHED.md).
+#[test]
+fn the_editors_soft_wrap_never_starts_a_row_with_a_pause_mark() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["tab", "enter"]);
+    // Paragraphs whose marks fall at every column some time.
+    let text: String = (0..24)
+        .map(|n| {
+            let lead = "科".repeat(n % 7);
+            format!("{lead}市科协、市学会，“科技服务”（试点）。江州港务集团科协、{n}家企业。\n")
+        })
+        .collect();
+    paste(&mut app, &text);
+    let no_start = ['、', '。', '，', '）', '”', '：', '；'];
+    let no_end = ['（', '“'];
+    let mut checked = 0;
+    for (w, h) in [(160, 45), (100, 30), (80, 24), (57, 15), (40, 12)] {
+        let shown = screen(&mut app, w, h);
+        let lang = app.env().lang;
+        let body = app
+            .view()
+            .editor
+            .field_area(app.areas().editor, lang, Field::Body)
+            .unwrap_or_else(|| panic!("{w}×{h}: no body shown:\n{shown}"));
+        let rows = rows_of(&shown, body);
+        for pair in rows.windows(2) {
+            let (above, row) = (&pair[0], &pair[1]);
+            if row.is_empty() || above.is_empty() {
+                continue;
+            }
+            checked += 1;
+            let first = row.chars().next().unwrap();
+            assert!(!no_start.contains(&first), "{w}×{h}: a row starts with {first}:\n{}", rows.join("\n"));
+            // A row ending with an opening mark is only wrong when the paragraph goes on.
+            let last = above.chars().last().unwrap();
+            assert!(!no_end.contains(&last), "{w}×{h}: a row ends with {last}:\n{}", rows.join("\n"));
+        }
+    }
+    assert!(checked > 40, "rows were compared: {checked}");
+}

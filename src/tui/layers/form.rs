@@ -46,6 +46,7 @@ fn text_area(value: &str, kind: &Kind) -> TextArea<'static> {
     let mut input = TextArea::new(lines);
     input.set_cursor_line_style(Style::default());
     input.set_wrap_mode(if *kind == Kind::Multi { WrapMode::WordOrGlyph } else { WrapMode::None });
+    input.set_line_break_rules((*kind == Kind::Multi).then_some(crate::tui::panes::KINSOKU));
     // A one-line field is added to at its end; a multi-line one is read from its top.
     if *kind == Kind::Multi {
         input.move_cursor(CursorMove::Top);

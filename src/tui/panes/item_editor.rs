@@ -57,6 +57,7 @@ fn area(lines: Vec<String>, wrap: bool) -> TextArea<'static> {
     let mut t = TextArea::new(lines);
     t.set_cursor_line_style(Style::default());
     t.set_wrap_mode(if wrap { WrapMode::WordOrGlyph } else { WrapMode::None });
+    t.set_line_break_rules(wrap.then_some(super::KINSOKU));
     t.set_max_histories(1000);
     // A one-line field shows its start until it is entered (then the caret goes to its
     // end, where it is usually added to).

@@ -84,3 +84,50 @@ mod tests {
         assert_eq!(scroll_to(3, 0, 0, 100), 0);
     }
 }
+
+/// The 禁则 of the export, for the text fields' soft wrap: no wrapped row starts with
+/// 、。，）」 or ends with （「“ (see vendor/ratatui-textarea/PATCHED.md).
+pub const KINSOKU: ratatui_textarea::LineBreakRules = ratatui_textarea::LineBreakRules {
+    no_start: crate::layout::kinsoku::is_no_start,
+    no_end: crate::layout::kinsoku::is_no_end,
+};
+
+#[cfg(test)]
+mod kinsoku_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    use ratatui_textarea::{TextArea, WrapMode};
+
+    /// The rows a text area of `width` columns draws.
+    fn rows(text: &str, width: u16) -> Vec<String> {
+        let mut t = TextArea::new(text.lines().map(str::to_string).collect());
+        t.set_wrap_mode(WrapMode::WordOrGlyph);
+        t.set_line_break_rules(Some(super::KINSOKU));
+        let area = Rect::new(0, 0, width, 20);
+        let mut buf = Buffer::empty(area);
+        (&t).render(area, &mut buf);
+        (0..20)
+            .map(|y| {
+                let mut s = String::new();
+                let mut x = 0;
+                while x < width {
+                    let sym = buf[(x, y)].symbol().to_string();
+                    x += unicode_width::UnicodeWidthStr::width(sym.as_str()).max(1) as u16;
+                    s.push_str(&sym);
+                }
+                s.trim_end().to_string()
+            })
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn soft_wrap_moves_a_pause_mark_down_with_the_character_before_it() {
+        // 12 columns: 科科科科科、 would put 、 first on the second row.
+        let r = rows("科科科科科科、市科协", 12);
+        assert_eq!(r, ["科科科科科", "科、市科协"], "{r:?}");
+        let r = rows("科科科科科“市科协”", 12);
+        assert_eq!(r, ["科科科科科", "“市科协”"], "an opening quote does not end a row: {r:?}");
+    }
+}
