@@ -10,6 +10,8 @@ use super::app::Focus;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// From this width the three panes sit side by side.
+/// From this width the three panes keep fixed shares.
+pub const ROOMY: u16 = 140;
 pub const WIDE: u16 = 100;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,12 +50,18 @@ impl Areas {
         a.main = main;
         a.status = status;
         if main.width >= WIDE {
-            let [pool, outline, editor] = Layout::horizontal([
-                Constraint::Percentage(30),
-                Constraint::Percentage(30),
-                Constraint::Percentage(40),
-            ])
-            .areas(main);
+            // Wide enough, the editor has the most room; narrower, the focused pane has
+            // it (so TOC lines and headlines show whole where the user is reading).
+            let shares = if main.width >= ROOMY {
+                [30, 30, 40]
+            } else {
+                match focus {
+                    Focus::Pool => [44, 28, 28],
+                    Focus::Outline => [28, 44, 28],
+                    Focus::Editor => [28, 28, 44],
+                }
+            };
+            let [pool, outline, editor] = Layout::horizontal(shares.map(Constraint::Percentage)).areas(main);
             (a.pool, a.outline, a.editor) = (pool, outline, editor);
         } else {
             let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(main);

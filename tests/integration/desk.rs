@@ -599,3 +599,18 @@ fn the_editors_soft_wrap_never_starts_a_row_with_a_pause_mark() {
     }
     assert!(checked > 40, "rows were compared: {checked}");
 }
+
+/// Point 11: at 100 columns the pane the user is in has the room — the outline's TOC lines
+/// show whole when it is focused, the pool's headlines when the pool is.
+#[test]
+fn at_100_columns_the_focused_pane_has_the_room() {
+    let (_d, _ws, mut app) = sample_app();
+    let entry = "◆　江州市科协召开2027年重点工作谋划会";
+    let before = screen(&mut app, 100, 30);
+    assert!(!before.contains(entry), "the pool is focused: the outline is narrow\n{before}");
+    press(&mut app, &["tab"]);
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains(entry), "{text}");
+    let pool_row = "全市科普讲解大赛决赛选手名单";
+    assert!(before.contains(pool_row), "the pool, focused, shows its headline whole:\n{before}");
+}
