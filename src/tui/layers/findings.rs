@@ -77,8 +77,10 @@ impl FormLayer for FindingsList {
     fn render(&self, f: &mut Frame, area: Rect, cx: &Cx) -> Option<Position> {
         let t = &cx.env.theme;
         let lang = cx.env.lang;
-        let height = (self.findings.len().max(1) as u16 + 4).min(area.height);
-        let rect = crate::tui::panes::centred(area, 96, height);
+        let width = 96.min(area.width);
+        let hint_rows = hint_lines(cx, Context::Dialog, width.saturating_sub(2) as usize).len() as u16;
+        let height = (self.findings.len().max(1) as u16 + hint_rows + 2).min(area.height);
+        let rect = crate::tui::panes::centred(area, width, height);
         crate::tui::panes::clear_area(f, rect);
         let b = frame(cx, &self.title(cx));
         let inner = b.inner(rect);

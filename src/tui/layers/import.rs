@@ -25,8 +25,8 @@ impl ImportForm {
     pub fn new(start: &str) -> ImportForm {
         ImportForm {
             form: Form::new(vec![Field::path(P, Label::ImportPath, start)]).with_hint(
-                "可导入 UTF-8/GBK/UTF-16 文本、.docx、Markdown",
-                "Text in UTF-8/GBK/UTF-16, .docx and Markdown",
+                "可导入 UTF-8/GBK/UTF-16 文本、.docx、PDF、Markdown",
+                "Text in UTF-8/GBK/UTF-16, .docx, PDF and Markdown",
             ),
         }
     }
