@@ -325,6 +325,10 @@ impl Writer<'_> {
         let units = units(&line.text);
         let Some(last) = units.last() else { return };
         let col = grid.col();
+        // A layout wider than the 版心 holds at this size (30 字 at 三号 in 156 mm) would
+        // set the glyphs over each other: the type shrinks to its cell. GB/T 9704's own
+        // grid is a shade tighter than 三号 (28 字 of 15.8 pt), which a few per cent allow.
+        let size = if line.role == Role::Title { size } else { size.min(2.0 * col * 1.03) };
         let used = last.col + last.cols;
         let gaps = units.len().saturating_sub(1);
         let slack = if justify && gaps > 0 && used < grid.cols {

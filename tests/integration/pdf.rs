@@ -343,3 +343,30 @@ fn the_next_issue_keeps_the_print_settings_of_the_issue_it_follows() {
     assert_eq!(issue.print.fonts.body, "FangSong");
     assert!(std::fs::read_to_string(&path).unwrap().contains("[print]\ntop = 35\n"));
 }
+
+/// A layout wider than the 版心 holds at 三号 (32 字 in 156 mm) sets its type at the size
+/// of its cell, so the glyphs never overlap; the 28-字 grid keeps 三号 (see the golden file).
+#[test]
+fn a_wide_layout_shrinks_the_type_to_its_cell() {
+    let mut issue = sample("2026-45");
+    issue.layout.width = 32;
+    let mut fonts = jianbao::export::fonts::FontSet::find(&test_fonts(), &issue.print.fonts).unwrap();
+    let out = jianbao::export::pdf::pdf_recorded(&issue, &mut fonts).unwrap();
+    let pt = 72.0 / 25.4;
+    let cell = 156.0 * pt / 32.0;
+    let mut checked = 0;
+    for l in out.placements.iter().filter(|l| !l.contains("#E60012") && !l.contains(" rule ")) {
+        let Some(size) = l.split(' ').find_map(|f| f.strip_suffix("pt")?.parse::<f32>().ok()) else {
+            continue;
+        };
+        checked += 1;
+        assert!(size <= cell * 1.03 + 0.01, "{size} pt in a {cell:.2} pt cell: {l}");
+    }
+    assert!(checked > 100, "{checked} runs checked");
+    let sizes: Vec<f32> = out
+        .placements
+        .iter()
+        .filter_map(|l| l.split(' ').find_map(|f| f.strip_suffix("pt")?.parse::<f32>().ok()))
+        .collect();
+    assert!(sizes.iter().any(|&s| (s - 14.2).abs() < 0.2), "the body at its cell's size: {sizes:?}");
+}
