@@ -22,6 +22,9 @@ pub enum Action {
     PageDown,
     Top,
     Bottom,
+    /// The preview: see the columns to the left / right (a line wider than the screen).
+    ScrollLeft,
+    ScrollRight,
     /// Pool: place the item in the outline after the outline's selection.
     Place,
     /// Outline: edit the selected item (or the masthead / section under the cursor).

@@ -614,3 +614,26 @@ fn at_100_columns_the_focused_pane_has_the_room() {
     let pool_row = "全市科普讲解大赛决赛选手名单";
     assert!(before.contains(pool_row), "the pool, focused, shows its headline whole:\n{before}");
 }
+
+/// Point 11: on a window narrower than the layout the preview scrolls sideways (← →), so
+/// the right-aligned date and 共印 lines can be read; the arrows stop at the widest line.
+#[test]
+fn the_preview_scrolls_sideways_on_a_narrow_window() {
+    let (_d, _ws, mut app) = sample_app();
+    press(&mut app, &["ctrl-p"]);
+    let date = "2026年11月20日";
+    let first = screen(&mut app, 40, 12);
+    assert!(!first.contains(date), "cut at 40 columns:\n{first}");
+    for _ in 0..30 {
+        press(&mut app, &["right"]);
+    }
+    let right = screen(&mut app, 40, 12);
+    assert!(right.contains(date), "scrolled to the right:\n{right}");
+    let hidden_left = right.lines().any(|l| l.contains("江州市科协办公室"));
+    assert!(!hidden_left, "the publisher's name is off to the left now:\n{right}");
+    press(&mut app, &["home"]);
+    for _ in 0..30 {
+        press(&mut app, &["left"]);
+    }
+    assert_eq!(screen(&mut app, 40, 12), first, "back at the left edge");
+}

@@ -35,7 +35,12 @@ pub struct Preview {
     /// The export's lines; a page break is a line of its own, "\u{c}".
     pub lines: Vec<String>,
     pub scroll: usize,
+    /// Columns scrolled to the right (a window narrower than the layout).
+    pub across: usize,
 }
+
+/// How far ← and → move the preview: four 字.
+const ACROSS_STEP: usize = 8;
 
 impl Preview {
     /// The preview of the issue as its layout exports it.
@@ -54,11 +59,21 @@ impl Preview {
         if lines.last().is_some_and(String::is_empty) {
             lines.pop();
         }
-        Preview { lines, scroll: 0 }
+        Preview { lines, scroll: 0, across: 0 }
     }
 
     pub fn update(&mut self, msg: &Msg, cx: &Cx) -> Reply {
         let rows = (cx.page().height as usize).max(1);
+        if let Msg::Do(a @ (Action::ScrollLeft | Action::ScrollRight)) = msg {
+            // As far right as shows the widest line's end at the right edge, in whole 字.
+            let widest = self.lines.iter().map(|l| cells(l)).max().unwrap_or(0);
+            let most = widest.saturating_sub(cx.page().width as usize).next_multiple_of(2);
+            self.across = match a {
+                Action::ScrollLeft => self.across.saturating_sub(ACROSS_STEP),
+                _ => (self.across + ACROSS_STEP).min(most),
+            };
+            return Reply::Stay(vec![]);
+        }
         // The last page is the one that shows the last line at its foot.
         let last = self.lines.len().saturating_sub(rows);
         self.scroll = match scroll(self.scroll, rows, last, msg) {
@@ -92,7 +107,8 @@ impl Preview {
             .map(|l| {
                 if l == "\u{c}" {
                     let label = format!(" {} ", lang.pick("分页", "page break"));
-                    let side = width.saturating_sub(cells(&label)) / 2;
+                    // Drawn across what shows, wherever the view is scrolled to.
+                    let side = (width + self.across).saturating_sub(cells(&label)) / 2;
                     Line::from(Span::styled(
                         format!("{}{label}{}", "┄".repeat(side), "┄".repeat(side)),
                         t.page_break,
@@ -102,6 +118,6 @@ impl Preview {
                 }
             })
             .collect();
-        f.render_widget(Paragraph::new(out), inner);
+        f.render_widget(Paragraph::new(out).scroll((0, self.across as u16)), inner);
     }
 }
