@@ -86,6 +86,11 @@ pub const LONG_ITEM_ZI: usize = 3000;
 /// The page length assumed when the layout does not paginate.
 const DEFAULT_PAGE_LINES: usize = 22;
 
+/// How many of `findings` are errors (the rest are warnings).
+pub fn error_count(findings: &[Finding]) -> usize {
+    findings.iter().filter(|f| f.severity == Severity::Error).count()
+}
+
 /// Check `issue`; `previous` is the numbering of the issue it follows in its workspace.
 pub fn check(issue: &Issue, previous: Option<&Numbering>) -> Vec<Finding> {
     let mut out = Vec::new();

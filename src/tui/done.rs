@@ -34,7 +34,7 @@ pub fn issue_stats(issue: &Issue, rev: u64) -> Stats {
     let lines_per_page = if issue.layout.lines_per_page == 0 { 22 } else { issue.layout.lines_per_page };
     let pages = text(issue, TextOptions { width, lines_per_page }).matches('\u{c}').count() + 1;
     let findings = crate::check::check(issue, None);
-    let errors = findings.iter().filter(|f| f.severity == crate::check::Severity::Error).count();
+    let errors = crate::check::error_count(&findings);
     Stats {
         rev,
         issue_zi: issue.zi_count(),

@@ -39,7 +39,7 @@ pub enum Effect {
         settings: Settings,
         make_folder: bool,
         /// The dialog's choices, kept for its next opening once the file is written.
-        remember: Option<crate::store::choices::ExportChoice>,
+        remember: crate::store::choices::ExportChoice,
     },
     Import {
         path: PathBuf,
@@ -132,8 +132,8 @@ pub fn run(effect: Effect, doc: &mut Session, dirs: &Dirs) -> Done {
             let done = render_bytes(doc.issue(), settings, &fonts)
                 .and_then(|out| write_export(&path, &out.bytes, make_folder).map(|()| (path, out.report)));
             if done.is_ok()
-                && let (Some(choice), Some(file)) = (remember, dirs.export_choices_file())
-                && let Err(e) = crate::store::choices::remember(&file, &choice)
+                && let Some(file) = dirs.export_choices_file()
+                && let Err(e) = crate::store::choices::remember(&file, &remember)
             {
                 tracing::warn!("export choices not kept in {}: {e}", file.display());
             }

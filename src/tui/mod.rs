@@ -72,15 +72,10 @@ fn suggested_folder() -> PathBuf {
 }
 
 /// The issue file to open for `path`: an issue file itself; a workspace's newest issue;
-/// with no path, the configured or default workspace's. `Ok(Err(ws))` is a workspace with
-/// no issue yet.
-pub fn resolve(path: Option<&Path>, config: &Config) -> Result<Result<PathBuf, Workspace>, StoreError> {
-    resolve_noting_first_use(path, config, false).map(|(r, _)| r)
-}
-
-/// As [`resolve`]; also whether the default workspace was made just now (the first run:
-/// the setup dialog is offered). `sample` opens the default workspace whatever the config.
-fn resolve_noting_first_use(
+/// with no path, the configured or default workspace's (`sample`: the default one whatever
+/// the config). `Err(ws)` is a workspace with no issue yet; the flag says the default
+/// workspace was made just now (the first run: the setup dialog is offered).
+fn resolve(
     path: Option<&Path>,
     config: &Config,
     sample: bool,
@@ -120,7 +115,7 @@ pub fn start(options: &Options, dirs: &Dirs, notify: Notify, screen: Rect) -> Re
     })?;
     let cwd = options.cwd.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_default();
     let env = Env { lang, keymap, theme, dirs: dirs.clone(), notify, cwd };
-    let (opened, first_use) = resolve_noting_first_use(options.path.as_deref(), &config, options.sample)?;
+    let (opened, first_use) = resolve(options.path.as_deref(), &config, options.sample)?;
     let mut app = match opened {
         Ok(path) => {
             let mut app = App::new(Session::open(&path)?, env, screen);

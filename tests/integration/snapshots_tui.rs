@@ -14,18 +14,25 @@ fn snap(name: &str, keys: &[&str], sizes: &[(u16, u16)]) {
 /// screen is laid out as it was).
 fn snap_in(lang: Lang, name: &str, keys: &[&str], sizes: &[(u16, u16)]) {
     for &(w, h) in sizes {
-        let (d, ws) = sample_workspace();
-        let dirs = jianbao::tui::config::Dirs {
-            config: None,
-            state: None,
-            fonts: Some(crate::common::app::test_fonts()),
-        };
-        let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, lang);
-        app.resize(w, h);
+        let (d, mut app) = sample_at(lang, w, h);
         press(&mut app, keys);
         let text = mask(&screen(&mut app, w, h), &d.path().file_name().unwrap().to_string_lossy());
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
     }
+}
+
+/// A fresh editor on the sample's issue 45 in `lang`, at `w`×`h` from the start (no user
+/// config or state).
+fn sample_at(lang: Lang, w: u16, h: u16) -> (tempfile::TempDir, Harness) {
+    let (d, ws) = sample_workspace();
+    let dirs = jianbao::tui::config::Dirs {
+        config: None,
+        state: None,
+        fonts: Some(crate::common::app::test_fonts()),
+    };
+    let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, lang);
+    app.resize(w, h);
+    (d, app)
 }
 
 /// The screen with the temporary folder's random name as X's, also where a narrow field
@@ -119,14 +126,7 @@ fn every_layer_in_both_languages() {
 fn the_setup_dialog_and_the_findings_list() {
     for lang in [Lang::Zh, Lang::En] {
         for &(w, h) in BOTH {
-            let (_d, ws) = sample_workspace();
-            let dirs = jianbao::tui::config::Dirs {
-                config: None,
-                state: None,
-                fonts: Some(crate::common::app::test_fonts()),
-            };
-            let mut app = Harness::start(&issue_path(&ws, "2026-45"), dirs, lang);
-            app.resize(w, h);
+            let (_d, mut app) = sample_at(lang, w, h);
             app.app.offer_setup(std::path::Path::new("/home/editor/简报"));
             let date = jianbao::model::Date::today().to_string();
             let text = screen(&mut app, w, h).replace(&date, "YYYY-MM-DD");

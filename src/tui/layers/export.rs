@@ -12,7 +12,7 @@ use super::{Cx, FormLayer, Layer, Reply};
 use crate::commands::export::{Format, Settings, default_output};
 use crate::model::publication::{MAX_WIDTH, MIN_WIDTH};
 use crate::store::choices::ExportChoice;
-use crate::tui::action::{Action, Msg};
+use crate::tui::action::Msg;
 use crate::tui::cmd::Cmd;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
@@ -160,16 +160,10 @@ impl FormLayer for ExportForm {
             let path = default_path(cx, self.folder.as_deref(), after);
             self.form.set_value(E::Path, &path.to_string_lossy());
         }
-        if matches!(msg, Msg::Do(Action::Complete)) && self.form.focused() == Some(E::Path) {
-            let (done, names) = super::import::complete_path(&self.form.value(E::Path));
-            self.form.set_value(E::Path, &done);
-            self.form.error = (!names.is_empty()).then_some(Message::Completions(names));
-            return Reply::Stay(vec![]);
-        }
         match reply {
             FormReply::Confirm => match self.settings(cx) {
                 Ok((path, settings, make_folder)) => {
-                    let remember = Some(self.choice(&path, settings, cx));
+                    let remember = self.choice(&path, settings, cx);
                     let export = Effect::Export { path: path.clone(), settings, make_folder, remember };
                     Reply::Stay(ask_first(cx, &path, export))
                 }

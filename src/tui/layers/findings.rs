@@ -45,7 +45,7 @@ impl FormLayer for FindingsList {
 
     fn title(&self, cx: &Cx) -> String {
         let lang = cx.env.lang;
-        let errors = self.findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let errors = crate::check::error_count(&self.findings);
         let warnings = self.findings.len() - errors;
         lang.pick(
             format!("检查：{errors} 个错误，{warnings} 个警告"),
@@ -58,19 +58,13 @@ impl FormLayer for FindingsList {
     }
 
     fn update(&mut self, msg: &Msg, _cx: &Cx) -> Reply {
-        let n = self.findings.len().max(1);
         match msg {
             Msg::Do(Action::Confirm) => Reply::Close(self.jump()),
             Msg::Do(Action::Cancel) => Reply::Close(vec![]),
-            Msg::Do(Action::NextField) => {
-                self.selected = (self.selected + 1) % n;
+            _ => {
+                self.selected = super::step_in_list(self.selected, self.findings.len(), msg);
                 Reply::Stay(vec![])
             }
-            Msg::Do(Action::PrevField) => {
-                self.selected = (self.selected + n - 1) % n;
-                Reply::Stay(vec![])
-            }
-            _ => Reply::Stay(vec![]),
         }
     }
 

@@ -91,13 +91,6 @@ impl<K> Field<K> {
     pub fn value(&self) -> String {
         match &self.kind {
             Kind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
-            Kind::Check => {
-                if self.choice == 1 {
-                    "1".into()
-                } else {
-                    String::new()
-                }
-            }
             _ => self.input.lines().join("\n").trim().to_string(),
         }
     }
@@ -198,6 +191,14 @@ impl<K: Copy + PartialEq> Form<K> {
             Msg::Do(Action::PrevField) => {
                 self.step(false);
                 Reply::Handled
+            }
+            // A path field completes the name typed so far; the names still matching are
+            // shown where an error would be.
+            Msg::Do(Action::Complete) if field.kind == Kind::Path => {
+                let (done, names) = super::import::complete_path(&field.value());
+                field.input = text_area(&done, &field.kind);
+                self.error = (!names.is_empty()).then_some(Message::Completions(names));
+                return Reply::Handled;
             }
             Msg::Do(Action::NextOption | Action::PrevOption) => {
                 let n = match &field.kind {

@@ -7,11 +7,11 @@ use ratatui::layout::{Position, Rect};
 
 use super::form::{Field, Form, Reply as FormReply};
 use super::{Cx, FormLayer, Reply};
-use crate::tui::action::{Action, Msg};
+use crate::tui::action::Msg;
 use crate::tui::cmd::Cmd;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
-use crate::tui::msg::{Label, Message};
+use crate::tui::msg::Label;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct P;
@@ -46,12 +46,6 @@ impl FormLayer for ImportForm {
     }
 
     fn update(&mut self, msg: &Msg, _cx: &Cx) -> Reply {
-        if matches!(msg, Msg::Do(Action::Complete)) {
-            let (done, names) = complete_path(&self.form.value(P));
-            self.form.set_value(P, &done);
-            self.form.error = (!names.is_empty()).then_some(Message::Completions(names));
-            return Reply::Stay(vec![]);
-        }
         match self.form.update(msg) {
             FormReply::Confirm => {
                 let path = PathBuf::from(expand_home(&self.form.value(P)));

@@ -80,6 +80,17 @@ impl std::fmt::Debug for Layer {
     }
 }
 
+/// The selection of a dialog's list of `n` after `msg`: the next / previous field moves
+/// it, round the ends; anything else leaves it.
+pub fn step_in_list(selected: usize, n: usize, msg: &Msg) -> usize {
+    let n = n.max(1);
+    match msg {
+        Msg::Do(super::action::Action::NextField) => (selected + 1) % n,
+        Msg::Do(super::action::Action::PrevField) => (selected + n - 1) % n,
+        _ => selected,
+    }
+}
+
 /// A dialog with fields: what it is called, its keymap context, and what its values mean.
 pub trait FormLayer {
     /// A name for tests and logs (`masthead`, `export`…).

@@ -19,22 +19,16 @@ pub struct OpenList {
 
 impl OpenList {
     pub fn update(&mut self, msg: &Msg) -> Reply {
-        let n = self.entries.len().max(1);
         match msg {
             Msg::Do(Action::Confirm) => match self.entries.get(self.selected) {
                 Some(entry) => Reply::Close(vec![Cmd::Leave(Then::Open(entry.path.clone()))]),
                 None => Reply::Close(vec![]),
             },
             Msg::Do(Action::Cancel) => Reply::Close(vec![]),
-            Msg::Do(Action::NextField) => {
-                self.selected = (self.selected + 1) % n;
+            _ => {
+                self.selected = super::step_in_list(self.selected, self.entries.len(), msg);
                 Reply::Stay(vec![])
             }
-            Msg::Do(Action::PrevField) => {
-                self.selected = (self.selected + n - 1) % n;
-                Reply::Stay(vec![])
-            }
-            _ => Reply::Stay(vec![]),
         }
     }
 

@@ -12,7 +12,7 @@ use super::issue_forms::parse_distribution;
 use super::{Cx, FormLayer, Reply};
 use crate::commands::init::Setup;
 use crate::model::{Date, HeadlineStyle};
-use crate::tui::action::{Action, Msg};
+use crate::tui::action::Msg;
 use crate::tui::cmd::Cmd;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
@@ -112,12 +112,6 @@ impl FormLayer for SetupForm {
     }
 
     fn update(&mut self, msg: &Msg, cx: &Cx) -> Reply {
-        if matches!(msg, Msg::Do(Action::Complete)) && self.form.focused() == Some(S::Folder) {
-            let (done, names) = super::import::complete_path(&self.form.value(S::Folder));
-            self.form.set_value(S::Folder, &done);
-            self.form.error = (!names.is_empty()).then_some(Message::Completions(names));
-            return Reply::Stay(vec![]);
-        }
         match self.form.update(msg) {
             FormReply::Confirm => match self.setup(&cx.env.cwd) {
                 Ok((dir, setup)) => {
