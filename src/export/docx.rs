@@ -3,21 +3,28 @@
 //! red with its rule, real paragraph styles (正文, 标题, 栏目, 专栏, 来源, 目录, 报头, 报尾)
 //! with the East Asian font named on every style and run (never a theme font: WPS reports
 //! those missing), page numbers `— N —` as PAGE fields in odd and even footers, and the
-//! 报尾 in a frame at the foot of the last page. Word breaks the lines itself, so its pages
-//! may differ from the text export's by one.
+//! 报尾 in a floating table at the foot of the last page. Word breaks the lines itself, so
+//! its pages may differ from the text export's by one.
+//!
+//! The grid is a line grid by default, each style's letter spacing bringing its 字 to the
+//! 字 pitch (`[print] docx_grid = "chars"`: Word's 字 grid instead). Both are what
+//! LibreOffice, Word and WPS all set at 28 a line; LibreOffice never puts a 16 pt glyph in
+//! a cell of Word's 15.8 pt 字 grid, and spreads that grid to half as many 字.
 //!
 //! docx-rs writes the package.
 
 use docx_rs::{
     AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
     LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, Style, StyleType, Tab, TabValueType,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Style, StyleType, Tab, TabValueType, Table,
+    TableCell, TableCellBorder, TableCellBorderPosition, TableCellBorders, TableLayoutType,
+    TablePositionProperty, TableRow, WidthType,
 };
 
 use super::fonts::Role;
 use super::text::item_text;
 use crate::layout::str_zi;
-use crate::model::print::{Print, Rgb};
+use crate::model::print::{DocxGrid, Print, Rgb};
 use crate::model::{Issue, Item, Layout};
 
 /// Twips (1/20 pt) per millimetre.
@@ -67,31 +74,81 @@ const STYLES: [(&str, &str); 10] = [
     ("Colophon", "报尾"),
 ];
 
-fn styles(print: &Print, docx: Docx) -> Docx {
-    let body = half_points(print.body_size.0);
-    let heading = half_points(print.heading_size.0);
-    let exact = LineSpacing::new().line_rule(LineSpacingType::Auto).line(240);
+/// The empty `Normal` docx-rs writes before the document's own styles: Word and
+/// LibreOffice take the first of two, and LibreOffice then reads the grid's 字 against
+/// 12 pt.
+/// docx-rs writes no paragraph defaults; ours turn off the space Word puts between
+/// 汉字 and Latin letters or digits (the layout gives a Latin run its own half-width
+/// cells and no more; LibreOffice 7.4 reads no `autoSpaceDE` and keeps its space).
+const EMPTY_DEFAULTS: &[u8] = b"<w:pPrDefault><w:pPr><w:rPr /></w:pPr></w:pPrDefault>";
+const DEFAULTS: &[u8] =
+    br#"<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0" /><w:autoSpaceDN w:val="0" /><w:rPr /></w:pPr></w:pPrDefault>"#;
+
+const EMPTY_NORMAL: &[u8] = br#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:rPr /><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>"#;
+
+/// The 字 pitch of the layout across the 版心, pt.
+fn cell_pt(issue: &Issue) -> f32 {
+    let zi = if issue.layout.width > 0 { issue.layout.width } else { 28 };
+    issue.print.text_width.0 * 72.0 / 25.4 / zi as f32
+}
+
+/// The grid's line pitch, twips, rounded down: 22 lines of 580 twips are 4 twips taller
+/// than 225 mm, and Word and LibreOffice then set 21 (579, 28.95 pt, is what Word's own
+/// 公文 templates use).
+fn line_pitch(issue: &Issue) -> i32 {
+    let lines = if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page } else { 22 };
+    (issue.print.text_height.0 * TWIPS / lines as f32).floor() as i32
+}
+
+/// The size (half-points) and the letter spacing (twips) that set a `pt` 字 at the `cell`
+/// pitch of a line grid: the size as the PDF sets it (shrunk to the cell when the layout
+/// is wider than the 版心 holds at that size, a few per cent allowed), the spacing rounded
+/// down so that a full line always fits.
+fn on_grid(pt: f32, cell: f32) -> (usize, i32) {
+    let size = pt.min(cell * 1.03);
+    let size = (size * 2.0).floor().max(1.0);
+    let spacing = ((cell - size / 2.0) * 20.0).floor() as i32;
+    (size as usize, spacing)
+}
+
+fn styles(issue: &Issue, docx: Docx) -> Docx {
+    let print = &issue.print;
+    let cell = cell_pt(issue);
+    // On a line grid each style's 字 is brought to the pitch by its own size and spacing;
+    // on Word's 字 grid Word does it.
+    let sized = |pt: f32| match print.docx_grid {
+        DocxGrid::Lines => on_grid(pt, cell),
+        DocxGrid::Chars => (half_points(pt), 0),
+    };
+    let (body, body_spacing) = sized(print.body_size.0);
+    let single = LineSpacing::new().line_rule(LineSpacingType::Auto).line(240);
+    let pitch = LineSpacing::new().line_rule(LineSpacingType::Exact).line(line_pitch(issue));
     let mut docx = docx;
     // Word's and LibreOffice's grid take the 字 pitch from the Normal style's size: it
-    // must be the body's (docx-rs leaves it empty, and LibreOffice then reads 12 pt).
+    // must be the body's (docx-rs's own empty Normal is taken out when the package is
+    // written).
     let normal =
         Style::new("Normal", StyleType::Paragraph).name("Normal").fonts(fonts(print, Role::Body)).size(body);
-    docx.styles.styles.retain(|s| s.style_id != "Normal");
     docx = docx.add_style(normal);
     for (id, name) in STYLES {
-        let (role, size) = match id {
-            "Headline" => (Role::Title, heading),
-            "Section" | "TocHeading" => (Role::Heading, heading),
-            "Column" => (Role::Kai, heading),
-            "Masthead" => (Role::Title, half_points(print.title_size.0)),
-            _ => (Role::Body, body),
+        let (role, (size, spacing)) = match id {
+            "Headline" => (Role::Title, sized(print.heading_size.0)),
+            "Section" | "TocHeading" => (Role::Heading, sized(print.heading_size.0)),
+            "Column" => (Role::Kai, sized(print.heading_size.0)),
+            // The title run sets its own size and spacing.
+            "Masthead" => (Role::Title, (half_points(print.title_size.0), 0)),
+            _ => (Role::Body, (body, body_spacing)),
         };
         let mut style = Style::new(id, StyleType::Paragraph)
             .name(name)
             .fonts(fonts(print, role))
             .size(size)
             .snap_to_grid(true)
-            .line_spacing(exact.clone());
+            // LibreOffice keeps no grid in a table: the 报尾's lines are the pitch exactly.
+            .line_spacing(if id == "Colophon" { pitch.clone() } else { single.clone() });
+        if spacing != 0 {
+            style.run_property = style.run_property.spacing(spacing);
+        }
         style = match id {
             "Body" | "Source" => style.align(AlignmentType::Both),
             "Headline" | "Section" | "Column" | "Masthead" | "MastheadLine" => {
@@ -148,14 +205,17 @@ fn page_number(print: &Print, odd: bool) -> Footer {
 /// The `.docx` of `issue`.
 pub fn docx(issue: &Issue) -> Vec<u8> {
     let print = &issue.print;
-    let zi = if issue.layout.width > 0 { issue.layout.width } else { 28 };
-    let lines = if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page } else { 22 };
     let body_pt = print.body_size.0;
-    // Word's grid: a line pitch in twips, and the 字 pitch as the body size plus
-    // `charSpace`/4096 pt.
-    let line_pitch = (print.text_height.0 * TWIPS / lines as f32).round() as usize;
-    let char_pt = print.text_width.0 * 72.0 / 25.4 / zi as f32;
-    let char_space = ((char_pt - body_pt) * 4096.0).round() as isize;
+    // Word's grid: a line pitch in twips, and (a 字 grid) the 字 pitch as the body size
+    // plus `charSpace`/4096 pt.
+    let line_pitch = line_pitch(issue) as usize;
+    let grid = match print.docx_grid {
+        DocxGrid::Lines => DocGrid::new().grid_type(DocGridType::Lines).line_pitch(line_pitch),
+        DocxGrid::Chars => DocGrid::new()
+            .grid_type(DocGridType::LinesAndChars)
+            .line_pitch(line_pitch)
+            .char_space(((cell_pt(issue) - body_pt) * 4096.0).round() as isize),
+    };
     let right = print.page_width.0 - print.left.0 - print.text_width.0;
     let bottom = print.page_height.0 - print.top.0 - print.text_height.0;
     // The footer's number: its top 7 mm below the 版心.
@@ -174,10 +234,8 @@ pub fn docx(issue: &Issue) -> Vec<u8> {
         )
         .default_fonts(fonts(print, Role::Body))
         .default_size(half_points(body_pt));
-    docx.document.section_property = docx.document.section_property.clone().doc_grid(
-        DocGrid::new().grid_type(DocGridType::LinesAndChars).line_pitch(line_pitch).char_space(char_space),
-    );
-    docx = styles(print, docx).footer(page_number(print, true)).even_footer(page_number(print, false));
+    docx.document.section_property = docx.document.section_property.clone().doc_grid(grid);
+    docx = styles(issue, docx).footer(page_number(print, true)).even_footer(page_number(print, false));
 
     for p in masthead(issue) {
         docx = docx.add_paragraph(p);
@@ -188,12 +246,29 @@ pub fn docx(issue: &Issue) -> Vec<u8> {
     for p in body(issue) {
         docx = docx.add_paragraph(p);
     }
-    for p in colophon(issue) {
-        docx = docx.add_paragraph(p);
+    if let Some(table) = colophon(issue) {
+        // A floating table is anchored to the paragraph after it: one of a point's
+        // height, off the grid, so that it never takes a line of its own.
+        let anchor = Paragraph::new()
+            .size(2)
+            .snap_to_grid(false)
+            .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(20));
+        docx = docx.add_table(table).add_paragraph(anchor);
+    }
+    let mut xml = docx.build();
+    if let Some(at) = find(&xml.styles, EMPTY_NORMAL) {
+        xml.styles.drain(at..at + EMPTY_NORMAL.len());
+    }
+    if let Some(at) = find(&xml.styles, EMPTY_DEFAULTS) {
+        xml.styles.splice(at..at + EMPTY_DEFAULTS.len(), DEFAULTS.iter().copied());
     }
     let mut out = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut out).expect("a document in memory is always written");
+    xml.pack(&mut out).expect("a document in memory is always written");
     out.into_inner()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn masthead(issue: &Issue) -> Vec<Paragraph> {
@@ -308,37 +383,34 @@ fn item_paragraphs(item: &Item, print: &Print, layout: &Layout) -> Vec<Paragraph
     out
 }
 
-/// 信息报送邮箱/编辑/审核 and the 分送 block between its rules, in one frame at the foot
-/// of the page (Word joins paragraphs with the same frame into one).
-fn colophon(issue: &Issue) -> Vec<Paragraph> {
+/// 信息报送邮箱/编辑/审核, the 分送 block between its rules and 共印N份, in a table floating
+/// at the foot of the last page: a row for each part, the rules the middle row's borders.
+/// LibreOffice sets a floating table as wide as the 版心 in the text instead, so on a
+/// line grid (the grid LibreOffice reads) the table is 96 % of the 版心, centred.
+fn colophon(issue: &Issue) -> Option<Table> {
     let print = &issue.print;
     let f = &issue.footer;
-    let width = twips(print.text_width.0) as u32;
-    let framed = |p: Paragraph| {
-        p.style("Colophon")
-            .wrap("around")
-            .v_anchor("margin")
-            .h_anchor("margin")
-            .y_align("bottom")
-            .x_align("center")
-            .frame_width(width)
+    let full = twips(print.text_width.0) as usize;
+    let width = match print.docx_grid {
+        DocxGrid::Lines => full * 96 / 100,
+        DocxGrid::Chars => full,
     };
-    let mut out = Vec::new();
-    for (label, value) in [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)]
-    {
-        if !value.trim().is_empty() {
-            out.push(framed(para("Colophon", &format!("{label}{}", value.trim()), print, Role::Body)));
-        }
-    }
-    let groups: Vec<_> = f.distribution.iter().filter(|d| !d.label.trim().is_empty()).collect();
-    let border = |pos, mm: f32| {
-        ParagraphBorder::new(pos)
-            .val(BorderType::Single)
-            .size((mm * 72.0 / 25.4 * 8.0).round() as usize)
-            .space(1)
+    let cell = |paragraphs: Vec<Paragraph>| {
+        paragraphs.into_iter().fold(TableCell::new().width(width, WidthType::Dxa), |c, p| c.add_paragraph(p))
     };
-    let first_block = out.len();
-    for group in &groups {
+    // Each rule is a line of the grid with the rule across its middle, as in the text
+    // export and the PDF: half a line of cell margin on either side.
+    let half = line_pitch(issue) as usize / 2;
+    let mut rows = Vec::new();
+    let people: Vec<Paragraph> =
+        [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)]
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(label, value)| para("Colophon", &format!("{label}{}", value.trim()), print, Role::Body))
+            .collect();
+    let mut people = (!people.is_empty()).then(|| cell(people));
+    let mut groups = Vec::new();
+    for group in f.distribution.iter().filter(|d| !d.label.trim().is_empty()) {
         let prefix = format!("{}：", group.label.trim());
         let recipients: Vec<&str> =
             group.recipients.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect();
@@ -350,27 +422,79 @@ fn colophon(issue: &Issue) -> Vec<Paragraph> {
             }
             p = p.add_run(run(line, print, Role::Body));
         }
-        out.push(framed(p));
+        groups.push(p);
     }
-    if !groups.is_empty() {
-        let last = out.len() - 1;
-        let top = border(ParagraphBorderPosition::Top, print.footer_rule_heavy.0);
-        let bottom = border(ParagraphBorderPosition::Bottom, print.footer_rule_thin.0);
-        let mut borders_first = ParagraphBorders::with_empty().set(top.clone());
-        if first_block == last {
-            borders_first = borders_first.set(bottom.clone());
+    let groups_empty = groups.is_empty();
+    if !groups_empty {
+        let rule = |pos, mm: f32| {
+            TableCellBorder::new(pos)
+                .border_type(BorderType::Single)
+                .size((mm * 72.0 / 25.4 * 8.0).round() as usize)
+        };
+        let borders = TableCellBorders::with_empty()
+            .set(rule(TableCellBorderPosition::Top, print.footer_rule_heavy.0))
+            .set(rule(TableCellBorderPosition::Bottom, print.footer_rule_thin.0));
+        let mut block = cell(groups).set_borders(borders);
+        block.property = block.property.margin_top(half, WidthType::Dxa).margin_bottom(half, WidthType::Dxa);
+        if let Some(above) = people.as_mut() {
+            above.property = above.property.clone().margin_bottom(half, WidthType::Dxa);
         }
-        out[first_block].property = out[first_block].property.clone().set_borders(borders_first);
-        if last != first_block {
-            out[last].property =
-                out[last].property.clone().set_borders(ParagraphBorders::with_empty().set(bottom));
-        }
+        rows.extend(people.take().map(|c| TableRow::new(vec![c])));
+        rows.push(TableRow::new(vec![block]));
     }
+    rows.extend(people.map(|c| TableRow::new(vec![c])));
     if f.copies > 0 {
-        out.push(framed(
-            para("Colophon", &format!("（共印{}份）", f.copies), print, Role::Body)
-                .align(AlignmentType::Right),
-        ));
+        let copies = para("Colophon", &format!("（共印{}份）", f.copies), print, Role::Body)
+            .align(AlignmentType::Right);
+        let mut copies = cell(vec![copies]);
+        if !groups_empty {
+            copies.property = copies.property.margin_top(half, WidthType::Dxa);
+        }
+        rows.push(TableRow::new(vec![copies]));
     }
-    out
+    if rows.is_empty() {
+        return None;
+    }
+    let foot = TablePositionProperty::new()
+        .vertical_anchor("margin")
+        .position_y_alignment("bottom")
+        .horizontal_anchor("margin")
+        .position_x_alignment("center");
+    let table = Table::without_borders(rows)
+        .set_grid(vec![width])
+        .width(width, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .position(foot);
+    let mut table = table;
+    table.property = table
+        .property
+        .cell_margin_left(0, WidthType::Dxa)
+        .cell_margin_right(0, WidthType::Dxa)
+        .cell_margin_top(0, WidthType::Dxa)
+        .cell_margin_bottom(0, WidthType::Dxa);
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::on_grid;
+
+    /// A full line of the layout's 字 fits the 版心 at each style's size and spacing, with
+    /// less than a twip a 字 to spare, whatever the width and the size asked for.
+    #[test]
+    fn a_full_line_fits_the_measure() {
+        let measure = 156.0 * 72.0 / 25.4;
+        for zi in 10..=60 {
+            let cell = measure / zi as f32;
+            for half in 16..=48 {
+                let pt = half as f32 / 2.0;
+                let (size, spacing) = on_grid(pt, cell);
+                let pitch = size as f32 / 2.0 + spacing as f32 / 20.0;
+                assert!(zi as f32 * pitch <= measure + 0.01, "{zi} 字 at {pt} pt: {size} {spacing}");
+                assert!(pitch > cell - 0.05, "{zi} 字 at {pt} pt: {pitch} in {cell}");
+                // Never larger than asked, and shrunk only when the cell is too small.
+                assert!(size <= half && (size == half || pt > cell * 1.03), "{zi} {pt}: {size}");
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! The Word document: real styles with East Asian fonts named (never theme fonts), Word's
 //! document grid of 28 字 × 22 lines, odd and even footers with PAGE fields, the red
-//! masthead and rule, the 报尾 framed at the foot, and the issue's whole text in order.
+//! masthead and rule, the 报尾 in a table floating at the foot, and the issue's whole text
+//! in order.
 
 use std::io::Read;
 use std::path::Path;
@@ -40,21 +41,38 @@ fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
     &parts.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no {name}")).1
 }
 
+/// The `<w:style …>…</w:style>` of `id`.
+fn style<'a>(styles: &'a str, id: &str) -> &'a str {
+    let start = styles.find(&format!(r#"w:styleId="{id}""#)).unwrap_or_else(|| panic!("no style {id}"));
+    &styles[start..start + styles[start..].find("</w:style>").unwrap()]
+}
+
 #[test]
 fn the_grid_the_page_and_the_fonts_are_wordss_own() {
     let p = parts(&docx_of(&sample("2026-45")));
     let doc = part(&p, "word/document.xml");
-    // 225 mm / 22 lines = 580 twips; 156 mm / 28 字 = 15.8 pt, 0.2 pt under 三号.
-    assert!(
-        doc.contains(r#"<w:docGrid w:type="linesAndChars" w:linePitch="580" w:charSpace="-848""#),
-        "{doc:.300}"
-    );
+    // 225 mm / 22 lines = 579.8 twips, rounded down (580 × 22 is taller than the 版心, and
+    // Word and LibreOffice then set 21 lines). A line grid: each style's 字 is brought to
+    // the 28-字 pitch by its letter spacing.
+    assert!(doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579" />"#), "{doc:.300}");
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
     assert!(doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#));
     let styles = part(&p, "word/styles.xml");
     for name in ["正文", "标题", "栏目", "专栏", "来源", "目录", "报头", "报尾"] {
         assert!(styles.contains(&format!(r#"<w:name w:val="{name}""#)), "style {name}");
     }
+    // 156 mm / 28 = 15.77 pt: 三号 (16 pt) less 0.25 pt, rounded down to whole twips.
+    for id in ["Body", "Headline", "Section", "Column", "Source", "TocHeading", "Toc", "Colophon"] {
+        let s = style(styles, id);
+        assert!(s.contains(r#"<w:sz w:val="32" />"#) && s.contains(r#"<w:spacing w:val="-5" />"#), "{s}");
+    }
+    assert!(!style(styles, "Masthead").contains("<w:spacing w:val="), "the title sets its own spacing");
+    // One Normal, at the body's size (docx-rs writes an empty one of its own first, which
+    // LibreOffice would take, reading the grid against 12 pt).
+    assert_eq!(styles.matches(r#"w:styleId="Normal""#).count(), 1, "{styles:.1200}");
+    assert!(style(styles, "Normal").contains(r#"<w:sz w:val="32" />"#));
+    // No space between 汉字 and Latin letters or digits but the layout's.
+    assert!(styles.contains(r#"<w:autoSpaceDE w:val="0" /><w:autoSpaceDN w:val="0" />"#));
     for face in ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "Times New Roman"] {
         assert!(
             styles.contains(&format!(r#"w:eastAsia="{face}""#))
@@ -67,6 +85,38 @@ fn the_grid_the_page_and_the_fonts_are_wordss_own() {
         assert!(!text.contains("asciiTheme") && !text.contains("eastAsiaTheme"), "{name} names a theme font");
     }
     assert!(doc.contains(r#"w:eastAsia="仿宋_GB2312""#), "runs name their East Asian font too");
+}
+
+/// `docx_grid = "chars"`: Word's 字 grid of 28 × 22, as Word's own 公文 templates set it,
+/// and no letter spacing on the styles (Word fits the 字 to the grid itself).
+#[test]
+fn words_char_grid_is_there_when_asked() {
+    let mut issue = sample("2026-45");
+    issue.print.docx_grid = jianbao::model::print::DocxGrid::Chars;
+    let p = parts(&docx_of(&issue));
+    let doc = part(&p, "word/document.xml");
+    // 156 mm / 28 字 = 15.8 pt, 0.2 pt under 三号: charSpace is that in 1/4096 pt.
+    assert!(
+        doc.contains(r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848" />"#),
+        "{doc:.300}"
+    );
+    let styles = part(&p, "word/styles.xml");
+    assert!(!styles.contains("<w:spacing w:val="), "{styles:.2000}");
+    assert_eq!(styles.matches(r#"w:styleId="Normal""#).count(), 1);
+}
+
+/// A layout wider than the 版心 holds at 三号 (30 字 in 156 mm) sets the type at its cell,
+/// as the PDF does: 15 pt less 0.3 pt, 30 of them in 442 pt.
+#[test]
+fn a_wide_layout_sets_smaller_type_in_word_too() {
+    let mut issue = sample("2026-45");
+    issue.layout.width = 30;
+    let p = parts(&docx_of(&issue));
+    let body = style(part(&p, "word/styles.xml"), "Body");
+    assert!(
+        body.contains(r#"<w:sz w:val="30" />"#) && body.contains(r#"<w:spacing w:val="-6" />"#),
+        "{body}"
+    );
 }
 
 #[test]
@@ -91,14 +141,35 @@ fn odd_and_even_footers_carry_the_page_number_on_the_outer_side() {
 }
 
 #[test]
-fn the_masthead_is_red_with_its_rule_and_the_colophon_sits_framed_at_the_foot() {
+fn the_masthead_is_red_with_its_rule_and_the_colophon_floats_at_the_foot() {
     let issue = sample("2026-45");
     let p = parts(&docx_of(&issue));
     let doc = part(&p, "word/document.xml");
     assert!(doc.contains(r#"<w:color w:val="E60012""#), "the red title");
     assert!(doc.contains(r#"w:color="E60012""#), "the red rule");
-    assert!(doc.contains(r#"w:yAlign="bottom""#) && doc.contains(r#"w:vAnchor="margin""#), "the 报尾 frame");
-    assert!(doc.contains("（共印120份）"));
+    // The 报尾: a table floating at the foot of the page, narrower than LibreOffice's 97 %
+    // of the 版心 (wider ones it sets in the text), centred; the 分送 block's rules are the
+    // borders of its row, 0.35 mm (8 eighths of a point) above and 0.25 mm (6) below.
+    let at = doc.find("<w:tbl>").expect("the 报尾's table");
+    let table = &doc[at..doc.find("</w:tbl>").unwrap()];
+    assert!(
+        table.contains(r#"<w:tblpPr w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom" />"#),
+        "{table:.600}"
+    );
+    let width: u32 =
+        table.split(r#"<w:tblW w:w=""#).nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+    assert!(width * 100 < 8844 * 97 && width * 100 >= 8844 * 95, "{width}");
+    assert!(
+        table.contains(r#"<w:top w:val="single" w:sz="8""#)
+            && table.contains(r#"<w:bottom w:val="single" w:sz="6""#),
+        "{table}"
+    );
+    for text in ["信息报送邮箱：", "编辑：", "审核：", "分送：", "（共印120份）"] {
+        assert!(table.contains(text), "{text} in the 报尾");
+    }
+    assert!(!doc.contains("<w:framePr"), "no frame: LibreOffice ignores its anchor");
+    // Nothing after it but the paragraph it is anchored to, one point high.
+    assert!(doc[at..].contains(r#"<w:spacing w:line="20" w:lineRule="exact" />"#));
 }
 
 /// Word reflows the text, so the check is on content: the document's paragraphs, read
