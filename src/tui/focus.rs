@@ -30,10 +30,14 @@ impl App {
 
     /// The keys the status bar offers here, most important first: the keymap's order for
     /// the context, fitted to the state (Esc clears a kept filter; nothing to place in an
-    /// empty pool), each action once.
+    /// empty pool, but the rows of a pool still being read are there to place), each
+    /// action once.
     pub fn hints(&self) -> Vec<(String, String)> {
         let ctx = self.context();
         let pool = &self.view.pool;
+        // While the pool is read its rows come from the index: there is something to
+        // place (the key waits for the items).
+        let pooled = !pool.view().is_empty() || self.doc.pool_preview().is_some_and(|rows| !rows.is_empty());
         let mut seen = Vec::new();
         self.env
             .keymap
@@ -41,7 +45,7 @@ impl App {
             .into_iter()
             .filter(|(action, _, _)| match (ctx, action) {
                 (Context::Pool, Action::Cancel) => !pool.filter.is_empty(),
-                (Context::Pool, Action::Place | Action::Edit | Action::DeleteItem) => !pool.view().is_empty(),
+                (Context::Pool, Action::Place | Action::Edit | Action::DeleteItem) => pooled,
                 // Over a layer, moving between the panes beneath is not what is on offer.
                 (_, Action::FocusNext | Action::FocusPrev) => self.top().is_none(),
                 _ => true,

@@ -158,3 +158,32 @@ fn the_lazy_threshold_and_the_miss_limit_are_the_documented_ones() {
     change(MAX_MISSES);
     assert!(!lazy(&ws), "{} changed: read at once", MAX_MISSES + 1);
 }
+
+/// The first frame of a large pool shows the index's rows before the items are read (the
+/// reading waits for that frame): the status bar offers Enter and the other item keys
+/// already, since a key waits for the items (and the benchmarks time the first frame by
+/// its "Enter").
+#[test]
+fn the_first_frame_of_a_pool_being_read_offers_its_keys() {
+    let (_d, ws) = sample_workspace();
+    fill_pool(&ws, LAZY_ABOVE + 50);
+    let path = issue_path(&ws, "2026-45");
+    drop(open(&path)); // builds the index
+    let options = jianbao::tui::Options {
+        path: Some(path),
+        theme: None,
+        lang: Some(jianbao::lang::Lang::Zh),
+        cwd: None,
+        sample: false,
+    };
+    let dirs = jianbao::tui::config::Dirs { config: None, state: None, fonts: None };
+    let notify: jianbao::tui::app::Notify = std::sync::Arc::new(|_| {});
+    // Not drawn: the pool is not released, its rows are the index's.
+    let app =
+        jianbao::tui::start(&options, &dirs, notify, ratatui::layout::Rect::new(0, 0, 160, 45)).unwrap();
+    assert!(app.doc().pool_preview().is_some_and(|rows| rows.len() > LAZY_ABOVE));
+    let keys: Vec<String> = app.hints().into_iter().map(|(key, _)| key).collect();
+    for key in ["Enter", "e", "Del"] {
+        assert!(keys.iter().any(|k| k == key), "{key} in {keys:?}");
+    }
+}
