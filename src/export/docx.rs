@@ -96,8 +96,11 @@ fn cell_pt(issue: &Issue) -> f32 {
 /// than 225 mm, and Word and LibreOffice then set 21 (579, 28.95 pt, is what Word's own
 /// 公文 templates use).
 fn line_pitch(issue: &Issue) -> i32 {
-    let lines = if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page } else { 22 };
-    (issue.print.text_height.0 * TWIPS / lines as f32).floor() as i32
+    (issue.print.text_height.0 * TWIPS / lines_per_page(issue) as f32).floor() as i32
+}
+
+fn lines_per_page(issue: &Issue) -> usize {
+    if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page as usize } else { 22 }
 }
 
 /// The size (half-points) and the letter spacing (twips) that set a `pt` 字 at the `cell`
@@ -276,7 +279,8 @@ fn masthead(issue: &Issue) -> Vec<Paragraph> {
     let n = &issue.numbering;
     let title = issue.publication.title.trim();
     // As the PDF sets it, with each 字 one em wide.
-    let (size, spacing) = print.title_fit(title.chars().count() as f32, title.chars().count());
+    let chars = title.chars().count();
+    let (size, spacing) = print.title_fit(chars as f32, chars, lines_per_page(issue));
     let red = hex(print.red);
     let title_run = run(title, print, Role::Title)
         .size(half_points(size))

@@ -360,7 +360,7 @@ impl Writer<'_> {
         let text = line.text.trim();
         let n = text.chars().count();
         let natural = self.measure(Face::Title, text, 1.0);
-        let (size, spacing) = print.title_fit(natural, n);
+        let (size, spacing) = print.title_fit(natural, n, grid.lines);
         let total = natural * size + spacing * n.saturating_sub(1) as f32;
         let x = grid.left + (grid.width - total) / 2.0;
         let baseline = grid.top + (i as f32 + 1.0) * grid.pitch() + EM_CENTRE * size;

@@ -66,14 +66,32 @@ pub fn rule_width(text: &str) -> Option<usize> {
     ok.then(|| if first.is_ascii() { n.div_ceil(2) } else { n })
 }
 
-/// Bullets that open a TOC entry: ◆ ◇ ■ □ ● ○ • ▪ ► ▶ ★ ☆ - * and private-use glyphs that
-/// PDF extraction leaves for symbol fonts.
+/// Bullets that open a TOC entry: ◆ ◇ ■ □ ● ○ ◎ • ▪ ► ▶ ➢ ▲ △ ★ ☆ ❖ - * and private-use
+/// glyphs that PDF extraction leaves for symbol fonts.
 pub fn bullet(text: &str) -> Option<(String, &str)> {
     let t = trim(text);
     let c = t.chars().next()?;
-    let is_bullet =
-        matches!(c, '◆' | '◇' | '■' | '□' | '●' | '○' | '•' | '▪' | '►' | '▶' | '★' | '☆' | '·' | '–')
-            || (0xE000..=0xF8FF).contains(&(c as u32));
+    let is_bullet = matches!(
+        c,
+        '◆' | '◇'
+            | '■'
+            | '□'
+            | '●'
+            | '○'
+            | '◎'
+            | '•'
+            | '▪'
+            | '►'
+            | '▶'
+            | '➢'
+            | '▲'
+            | '△'
+            | '★'
+            | '☆'
+            | '❖'
+            | '·'
+            | '–'
+    ) || (0xE000..=0xF8FF).contains(&(c as u32));
     let ascii = matches!(c, '-' | '*' | '+') && t[c.len_utf8()..].starts_with([' ', '\u{3000}']);
     if !(is_bullet || ascii) {
         return None;
@@ -343,6 +361,12 @@ mod tests {
         assert_eq!(bullet("- 小米集团科协成立").unwrap().0, "-");
         assert!(bullet("-2023年").is_none());
         assert!(bullet("\u{e000}市科协召开会议").is_some());
+        // The marks bulletins use: each opens an entry, and is kept as the bullet.
+        for mark in ['▲', '◎', '●', '■', '★', '❖', '➢'] {
+            let line = format!("{mark}　市科协召开会议");
+            let (b, rest) = bullet(&line).unwrap_or_else(|| panic!("{mark}"));
+            assert_eq!((b, rest), (mark.to_string(), "市科协召开会议"));
+        }
         let lines = from_text("          科协每周动态\n\u{3000}\u{3000}第一段\n- 4 -\n\u{c}续");
         assert_eq!(lines[0].lead, Lead::Centred);
         assert_eq!(lines[1].lead, Lead::Indent);

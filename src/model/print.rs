@@ -161,11 +161,15 @@ impl Default for Print {
 
 impl Print {
     /// The masthead title's size and letter spacing (pt), for a title `natural` ems wide
-    /// of `chars` characters: as large as fits one line of the 版心, up to `title_size`;
-    /// a short title spread over up to two thirds of the measure, a 字 at most between.
-    pub fn title_fit(&self, natural: f32, chars: usize) -> (f32, f32) {
+    /// of `chars` characters on a layout of `lines` lines a page: as large as fits one
+    /// line of the 版心 and the two lines of the grid it takes (with a tenth of them to
+    /// spare, so that it never reaches the 期号 line: 40 lines a page leave it 28.6 pt), up
+    /// to `title_size`; a short title spread over up to two thirds of the measure, a 字 at
+    /// most between.
+    pub fn title_fit(&self, natural: f32, chars: usize, lines: usize) -> (f32, f32) {
         let measure = self.text_width.0 * 72.0 / 25.4;
-        let size = self.title_size.0.min(measure / natural.max(0.01));
+        let pitch = self.text_height.0 * 72.0 / 25.4 / lines.max(1) as f32;
+        let size = self.title_size.0.min(measure / natural.max(0.01)).min(1.8 * pitch);
         let n = chars.max(1) as f32;
         let spacing =
             if n > 1.0 { ((measure * 2.0 / 3.0 - natural * size) / (n - 1.0)).clamp(0.0, size) } else { 0.0 };
@@ -304,6 +308,21 @@ mod tests {
             ]
         );
         assert_eq!(fonts, [("body", "FangSong".to_string())]);
+    }
+
+    /// The title takes two lines of the grid: on GB/T 9704's 22 lines 初号 fits them; on 40
+    /// lines a page (15.9 pt each) it is held to 1.8 lines, clear of the 期号 below.
+    #[test]
+    fn the_title_fits_its_two_lines() {
+        let p = Print::default();
+        assert_eq!(p.title_fit(6.0, 6, 22).0, 42.0);
+        let pitch = 225.0 * 72.0 / 25.4 / 40.0;
+        let (size, spacing) = p.title_fit(7.0, 7, 40);
+        assert!((size - 1.8 * pitch).abs() < 0.01, "{size}");
+        // Short at that size: spread to two thirds of the measure.
+        assert!((7.0 * size + 6.0 * spacing - 156.0 * 72.0 / 25.4 * 2.0 / 3.0).abs() < 0.1);
+        // A long title is held by the measure first.
+        assert!(p.title_fit(20.0, 20, 22).0 < 23.0);
     }
 
     #[test]
