@@ -7,7 +7,7 @@
 //! its pages may differ from the text export's by one.
 //!
 //! The grid is a line grid by default, each style's letter spacing bringing its 字 to the
-//! 字 pitch (`[print] docx_grid = "chars"`: Word's 字 grid instead). Both are what
+//! 字 pitch (`[print] docx_grid = "chars"`: Word's 字 grid instead). The line grid is what
 //! LibreOffice, Word and WPS all set at 28 a line; LibreOffice never puts a 16 pt glyph in
 //! a cell of Word's 15.8 pt 字 grid, and spreads that grid to half as many 字.
 //!
@@ -464,12 +464,11 @@ fn colophon(issue: &Issue) -> Option<Table> {
         .position_y_alignment("bottom")
         .horizontal_anchor("margin")
         .position_x_alignment("center");
-    let table = Table::without_borders(rows)
+    let mut table = Table::without_borders(rows)
         .set_grid(vec![width])
         .width(width, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .position(foot);
-    let mut table = table;
     table.property = table
         .property
         .cell_margin_left(0, WidthType::Dxa)
