@@ -54,21 +54,18 @@ fn newest_first(
 fn read_all(listing: &[Listed]) -> (LoadedPool, Vec<(String, Entry)>) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     let chunk = listing.len().div_ceil(threads).max(1);
+    let read = |c: usize, files: &[Listed]| {
+        files.iter().enumerate().map(|(k, l)| (c * chunk + k, load_pool_item(&l.path))).collect::<Vec<_>>()
+    };
+    // The first chunk is read on this thread: one thread (and one malloc arena, which
+    // keeps what it held) fewer.
     let results: Vec<(usize, Result<crate::store::Loaded<Item>>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = listing
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, files)| {
-                scope.spawn(move || {
-                    files
-                        .iter()
-                        .enumerate()
-                        .map(|(k, l)| (c * chunk + k, load_pool_item(&l.path)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        let mut chunks = listing.chunks(chunk).enumerate();
+        let first = chunks.next();
+        let handles: Vec<_> = chunks.map(|(c, files)| scope.spawn(move || read(c, files))).collect();
+        let mut out = first.map(|(c, files)| read(c, files)).unwrap_or_default();
+        out.extend(handles.into_iter().flat_map(|h| h.join().unwrap_or_default()));
+        out
     });
     let mut pool = LoadedPool::default();
     let mut entries = Vec::new();
