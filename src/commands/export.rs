@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{CommandError, Result};
 use crate::export::fonts::{FontSet, Served, Sources};
-use crate::export::pdf::{Missing, pdf};
+use crate::export::pdf::{Missing, layout, pdf_laid};
 use crate::export::{TextOptions, markdown, text};
 use crate::lang::Lang;
 use crate::model::Issue;
@@ -131,8 +131,15 @@ pub fn render_bytes(issue: &Issue, settings: Settings, sources: &Sources) -> Res
         let report = Report { served, missing: vec![], pages: 0 };
         return Ok(Rendered { bytes: crate::export::docx::docx(&issue), report: Some(report) });
     }
-    let mut fonts = FontSet::find(sources, &issue.print.fonts).map_err(super::PrintError::Fonts)?;
-    let out = pdf(&issue, &mut fonts).map_err(super::PrintError::Pdf)?;
+    // The fonts are found and read (most of it is reading 20–30 MB files) while the pages
+    // are laid out on another thread.
+    let (fonts, laid) = std::thread::scope(|scope| {
+        let laid = scope.spawn(|| layout(&issue));
+        let fonts = FontSet::find(sources, &issue.print.fonts);
+        (fonts, laid.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let mut fonts = fonts.map_err(super::PrintError::Fonts)?;
+    let out = pdf_laid(&issue, &mut fonts, laid).map_err(super::PrintError::Pdf)?;
     let report = Report { served: out.served, missing: out.missing, pages: out.pages };
     Ok(Rendered { bytes: out.bytes, report: Some(report) })
 }

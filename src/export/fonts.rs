@@ -6,6 +6,7 @@
 //! says which face served each role and names every substitution; a character that the
 //! role's face lacks is taken from another face that has it.
 
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -134,14 +135,16 @@ pub struct Face {
     pub data: Arc<Vec<u8>>,
     pub index: u32,
     units_per_em: f32,
-    glyphs: HashMap<char, Option<(u32, f32)>>,
+    /// Looked up for every character set (FxHash: a character is no attacker's key, and
+    /// SipHash showed in the PDF's profile).
+    glyphs: FxHashMap<char, Option<(u32, f32)>>,
 }
 
 impl Face {
     fn load(name: String, key: String, data: Arc<Vec<u8>>, index: u32) -> Option<Face> {
         let font = FontRef::from_index(&data, index).ok()?;
         let units_per_em = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em);
-        Some(Face { name, key, data, index, units_per_em, glyphs: HashMap::new() })
+        Some(Face { name, key, data, index, units_per_em, glyphs: FxHashMap::default() })
     }
 
     /// Glyph id and advance (in ems) of `c`, when the face has it.

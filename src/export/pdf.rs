@@ -401,20 +401,39 @@ fn set_fill(surface: &mut Surface, c: Rgb) {
 
 /// The PDF of `issue` with the faces of `fonts`.
 pub fn pdf(issue: &Issue, fonts: &mut FontSet) -> Result<Pdf, PdfError> {
-    write(issue, fonts, false)
+    write(issue, fonts, false, layout(issue))
+}
+
+/// [`pdf`] of the pages [`layout`] made (which can be made while the fonts are found).
+pub fn pdf_laid(issue: &Issue, fonts: &mut FontSet, laid: Laid) -> Result<Pdf, PdfError> {
+    write(issue, fonts, false, laid)
 }
 
 /// [`pdf`], with `placements` filled in: what went where, for review.
 pub fn pdf_recorded(issue: &Issue, fonts: &mut FontSet) -> Result<Pdf, PdfError> {
-    write(issue, fonts, true)
+    write(issue, fonts, true, layout(issue))
 }
 
-fn write(issue: &Issue, fonts: &mut FontSet, record: bool) -> Result<Pdf, PdfError> {
-    let print = &issue.print;
+/// The paginated text export's pages of `issue`, the lines the PDF sets.
+pub struct Laid(Vec<Vec<Line>>);
+
+pub fn layout(issue: &Issue) -> Laid {
+    let (zi, per_page) = grid_size(issue);
+    Laid(pages(issue, zi, per_page))
+}
+
+/// 字 per line and lines per page (28 × 22 when the layout says 0).
+fn grid_size(issue: &Issue) -> (u32, u32) {
     let zi = if issue.layout.width > 0 { issue.layout.width } else { 28 };
     let per_page = if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page } else { 22 };
+    (zi, per_page)
+}
+
+fn write(issue: &Issue, fonts: &mut FontSet, record: bool, laid: Laid) -> Result<Pdf, PdfError> {
+    let print = &issue.print;
+    let (zi, per_page) = grid_size(issue);
     let grid = Grid::new(print, zi, per_page);
-    let laid = pages(issue, zi, per_page);
+    let laid = laid.0;
 
     let mut settings = SerializeSettings::default();
     if print.pdf_a {
