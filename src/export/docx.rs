@@ -88,19 +88,14 @@ const EMPTY_NORMAL: &[u8] = br#"<w:style w:type="paragraph" w:styleId="Normal"><
 
 /// The 字 pitch of the layout across the 版心, pt.
 fn cell_pt(issue: &Issue) -> f32 {
-    let zi = if issue.layout.width > 0 { issue.layout.width } else { 28 };
-    issue.print.text_width.0 * 72.0 / 25.4 / zi as f32
+    issue.print.text_width.0 * 72.0 / 25.4 / issue.layout.grid().0 as f32
 }
 
 /// The grid's line pitch, twips, rounded down: 22 lines of 580 twips are 4 twips taller
 /// than 225 mm, and Word and LibreOffice then set 21 (579, 28.95 pt, is what Word's own
 /// 公文 templates use).
 fn line_pitch(issue: &Issue) -> i32 {
-    (issue.print.text_height.0 * TWIPS / lines_per_page(issue) as f32).floor() as i32
-}
-
-fn lines_per_page(issue: &Issue) -> usize {
-    if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page as usize } else { 22 }
+    (issue.print.text_height.0 * TWIPS / issue.layout.grid().1 as f32).floor() as i32
 }
 
 /// The size (half-points) and the letter spacing (twips) that set a `pt` 字 at the `cell`
@@ -280,7 +275,7 @@ fn masthead(issue: &Issue) -> Vec<Paragraph> {
     let title = issue.publication.title.trim();
     // As the PDF sets it, with each 字 one em wide.
     let chars = title.chars().count();
-    let (size, spacing) = print.title_fit(chars as f32, chars, lines_per_page(issue));
+    let (size, spacing) = print.title_fit(chars as f32, chars, issue.layout.grid().1 as usize);
     let red = hex(print.red);
     let title_run = run(title, print, Role::Title)
         .size(half_points(size))

@@ -418,20 +418,13 @@ pub fn pdf_recorded(issue: &Issue, fonts: &mut FontSet) -> Result<Pdf, PdfError>
 pub struct Laid(Vec<Vec<Line>>);
 
 pub fn layout(issue: &Issue) -> Laid {
-    let (zi, per_page) = grid_size(issue);
+    let (zi, per_page) = issue.layout.grid();
     Laid(pages(issue, zi, per_page))
-}
-
-/// 字 per line and lines per page (28 × 22 when the layout says 0).
-fn grid_size(issue: &Issue) -> (u32, u32) {
-    let zi = if issue.layout.width > 0 { issue.layout.width } else { 28 };
-    let per_page = if issue.layout.lines_per_page > 0 { issue.layout.lines_per_page } else { 22 };
-    (zi, per_page)
 }
 
 fn write(issue: &Issue, fonts: &mut FontSet, record: bool, laid: Laid) -> Result<Pdf, PdfError> {
     let print = &issue.print;
-    let (zi, per_page) = grid_size(issue);
+    let (zi, per_page) = issue.layout.grid();
     let grid = Grid::new(print, zi, per_page);
     let laid = laid.0;
 

@@ -66,32 +66,15 @@ pub fn rule_width(text: &str) -> Option<usize> {
     ok.then(|| if first.is_ascii() { n.div_ceil(2) } else { n })
 }
 
+/// The marks that open a TOC entry (besides ASCII `-`, `*`, `+` and the private use area).
+const BULLETS: &str = "◆◇■□●○◎•▪►▶➢▲△★☆❖·–";
+
 /// Bullets that open a TOC entry: ◆ ◇ ■ □ ● ○ ◎ • ▪ ► ▶ ➢ ▲ △ ★ ☆ ❖ - * and private-use
 /// glyphs that PDF extraction leaves for symbol fonts.
 pub fn bullet(text: &str) -> Option<(String, &str)> {
     let t = trim(text);
     let c = t.chars().next()?;
-    let is_bullet = matches!(
-        c,
-        '◆' | '◇'
-            | '■'
-            | '□'
-            | '●'
-            | '○'
-            | '◎'
-            | '•'
-            | '▪'
-            | '►'
-            | '▶'
-            | '➢'
-            | '▲'
-            | '△'
-            | '★'
-            | '☆'
-            | '❖'
-            | '·'
-            | '–'
-    ) || (0xE000..=0xF8FF).contains(&(c as u32));
+    let is_bullet = BULLETS.contains(c) || (0xE000..=0xF8FF).contains(&(c as u32));
     let ascii = matches!(c, '-' | '*' | '+') && t[c.len_utf8()..].starts_with([' ', '\u{3000}']);
     if !(is_bullet || ascii) {
         return None;

@@ -135,6 +135,16 @@ fn bounded<'de, D: Deserializer<'de>>(
     Ok(value)
 }
 
+impl Layout {
+    /// The printed page's grid: 字 per line and lines per page, the defaults (28 × 22)
+    /// where the layout says 0 (one line per paragraph, no pages: the text export's
+    /// choices, which a page cannot take).
+    pub fn grid(&self) -> (u32, u32) {
+        let or = |v: u32, default: u32| if v > 0 { v } else { default };
+        (or(self.width, default_width()), or(self.lines_per_page, default_lines_per_page()))
+    }
+}
+
 impl Default for Layout {
     fn default() -> Self {
         Layout {
