@@ -24,6 +24,7 @@ use docx_rs::{
 use super::fonts::Role;
 use super::text::item_text;
 use crate::layout::str_zi;
+use crate::layout::width::{grapheme_cols, grapheme_indices};
 use crate::model::print::{DocxGrid, Print, Rgb};
 use crate::model::{Issue, Item, Layout};
 
@@ -79,16 +80,21 @@ const STYLES: [(&str, &str); 10] = [
 /// 12 pt.
 /// docx-rs writes no paragraph defaults; ours turn off the space Word puts between
 /// 汉字 and Latin letters or digits (the layout gives a Latin run its own half-width
-/// cells and no more; LibreOffice 7.4 reads no `autoSpaceDE` and keeps its space).
+/// cells and no more; LibreOffice 7.4 reads no `autoSpaceDE` and keeps its space) and
+/// the punctuation Word lets hang past the margin (the layout never sets a line wider
+/// than the measure: it carries a character down with the mark instead, 推出).
 const EMPTY_DEFAULTS: &[u8] = b"<w:pPrDefault><w:pPr><w:rPr /></w:pPr></w:pPrDefault>";
-const DEFAULTS: &[u8] =
-    br#"<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0" /><w:autoSpaceDN w:val="0" /><w:rPr /></w:pPr></w:pPrDefault>"#;
+const DEFAULTS: &[u8] = br#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="0" /><w:autoSpaceDE w:val="0" /><w:autoSpaceDN w:val="0" /><w:rPr /></w:pPr></w:pPrDefault>"#;
 
 const EMPTY_NORMAL: &[u8] = br#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:rPr /><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>"#;
 
 /// The 字 pitch of the layout across the 版心, pt.
 fn cell_pt(issue: &Issue) -> f32 {
-    issue.print.text_width.0 * 72.0 / 25.4 / issue.layout.grid().0 as f32
+    cell_of(&issue.print, &issue.layout)
+}
+
+fn cell_of(print: &Print, layout: &Layout) -> f32 {
+    print.text_width.0 * 72.0 / 25.4 / layout.grid().0 as f32
 }
 
 /// The grid's line pitch, twips, rounded down: 22 lines of 580 twips are 4 twips taller
@@ -109,16 +115,117 @@ fn on_grid(pt: f32, cell: f32) -> (usize, i32) {
     (size as usize, spacing)
 }
 
+/// How a paragraph style sets its 字: its size (half-points) and letter spacing (twips),
+/// and the grid's 字 pitch (pt) they bring it to.
+#[derive(Debug, Clone, Copy)]
+struct Setting {
+    size: usize,
+    spacing: i32,
+    cell: f32,
+}
+
+impl Setting {
+    /// The style `id`'s (a style of [`STYLES`]; any other is the body's).
+    fn of(print: &Print, cell: f32, id: &str) -> Setting {
+        // On a line grid each style's 字 is brought to the pitch by its own size and
+        // spacing; on Word's 字 grid Word does it.
+        let sized = |pt: f32| match print.docx_grid {
+            DocxGrid::Lines => on_grid(pt, cell),
+            DocxGrid::Chars => (half_points(pt), 0),
+        };
+        let (size, spacing) = match id {
+            "Headline" | "Section" | "TocHeading" | "Column" => sized(print.heading_size.0),
+            // The title run sets its own size and spacing.
+            "Masthead" => (half_points(print.title_size.0), 0),
+            _ => sized(print.body_size.0),
+        };
+        Setting { size, spacing, cell }
+    }
+}
+
+/// Advance widths of Times New Roman's printable ASCII, U+0020 to U+007E, in 2048ths of
+/// an em: the Latin face the document names by default. Read from Liberation Serif 2
+/// (metric-compatible with it by design) with fontTools: `[hmtx[cmap[c]][0] for c in
+/// range(32, 127)]`.
+const TIMES_ASCII: [u16; 95] = [
+    512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024, 1024, 1024,
+    1024, 1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909, 1886, 1479, 1366, 1366, 1479,
+    1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479, 1139, 1479, 1366, 1139, 1251, 1479, 1479,
+    1933, 1479, 1479, 1251, 682, 569, 682, 961, 1024, 682, 909, 1024, 909, 1024, 909, 682, 1024, 1024, 569,
+    569, 1024, 569, 1593, 1024, 1024, 1024, 1024, 682, 797, 569, 1024, 1024, 1479, 1024, 1024, 909, 983, 410,
+    983, 1108,
+];
+
+/// Width of `c` in the Latin face, in ems: Times New Roman's for ASCII (another Latin
+/// face configured in `[print.fonts]` is near enough), half an em for anything else narrow.
+fn latin_em(c: char) -> f32 {
+    match c {
+        ' '..='~' => TIMES_ASCII[c as usize - 0x20] as f32 / 2048.0,
+        _ => 0.5,
+    }
+}
+
+/// `text` as runs in `role`'s faces: 汉字 as the style sets them, and each run of narrow
+/// characters (letters, digits, Latin punctuation, spaces) brought to exactly the width
+/// the layout gave it, half a 字 a character — narrowed (`w:w`) when wider, spaced out
+/// when narrower. Times New Roman's capitals are wider than half a 字 and its `i` narrower:
+/// set at their own width, Word and WPS would fill a line with more or less than the text
+/// export does, and break it elsewhere.
+fn runs(text: &str, print: &Print, role: Role, set: Setting) -> Vec<Run> {
+    let mut out = Vec::new();
+    // (start, narrow, columns) of the run being gathered.
+    let mut current: Option<(usize, bool, usize)> = None;
+    let flush = |out: &mut Vec<Run>, start: usize, end: usize, narrow: bool, cols: usize| {
+        let piece = &text[start..end];
+        let run = run(piece, print, role);
+        out.push(if narrow { fitted(run, piece, cols, set) } else { run });
+    };
+    for (i, g) in grapheme_indices(text) {
+        let cols = grapheme_cols(g);
+        let narrow = cols == 1;
+        match current {
+            // A combining mark (no columns) stays with what it follows.
+            Some((start, was, n)) if was == narrow || cols == 0 => current = Some((start, was, n + cols)),
+            Some((start, was, n)) => {
+                flush(&mut out, start, i, was, n);
+                current = Some((i, narrow, cols));
+            }
+            None => current = Some((i, narrow, cols)),
+        }
+    }
+    if let Some((start, narrow, cols)) = current {
+        flush(&mut out, start, text.len(), narrow, cols);
+    }
+    out
+}
+
+/// `run` (of narrow `text`, `cols` columns) narrowed or spaced to `cols` half-字 cells.
+fn fitted(run: Run, text: &str, cols: usize, set: Setting) -> Run {
+    let Some((stretch, spacing)) = fit(text, cols, set) else { return run };
+    let run = run.character_spacing(spacing);
+    if stretch < 100 { run.stretch(stretch) } else { run }
+}
+
+/// The width scale (per cent) and letter spacing (twips) that bring narrow `text` to
+/// `cols` half-字 cells at `set`'s size.
+fn fit(text: &str, cols: usize, set: Setting) -> Option<(i32, i32)> {
+    if cols == 0 {
+        return None;
+    }
+    let target = cols as f32 * set.cell / 2.0;
+    let natural: f32 = text.chars().map(latin_em).sum::<f32>() * set.size as f32 / 2.0;
+    let stretch =
+        if natural > target { ((100.0 * target / natural).floor() as i32).clamp(1, 100) } else { 100 };
+    let set_width = natural * stretch as f32 / 100.0;
+    // Rounded down, so that the run is never wider than its cells.
+    let spacing = ((target - set_width) * 20.0 / cols as f32).floor() as i32;
+    Some((stretch, spacing))
+}
+
 fn styles(issue: &Issue, docx: Docx) -> Docx {
     let print = &issue.print;
     let cell = cell_pt(issue);
-    // On a line grid each style's 字 is brought to the pitch by its own size and spacing;
-    // on Word's 字 grid Word does it.
-    let sized = |pt: f32| match print.docx_grid {
-        DocxGrid::Lines => on_grid(pt, cell),
-        DocxGrid::Chars => (half_points(pt), 0),
-    };
-    let (body, body_spacing) = sized(print.body_size.0);
+    let Setting { size: body, .. } = Setting::of(print, cell, "Body");
     let single = LineSpacing::new().line_rule(LineSpacingType::Auto).line(240);
     let pitch = LineSpacing::new().line_rule(LineSpacingType::Exact).line(line_pitch(issue));
     let mut docx = docx;
@@ -129,14 +236,13 @@ fn styles(issue: &Issue, docx: Docx) -> Docx {
         Style::new("Normal", StyleType::Paragraph).name("Normal").fonts(fonts(print, Role::Body)).size(body);
     docx = docx.add_style(normal);
     for (id, name) in STYLES {
-        let (role, (size, spacing)) = match id {
-            "Headline" => (Role::Title, sized(print.heading_size.0)),
-            "Section" | "TocHeading" => (Role::Heading, sized(print.heading_size.0)),
-            "Column" => (Role::Kai, sized(print.heading_size.0)),
-            // The title run sets its own size and spacing.
-            "Masthead" => (Role::Title, (half_points(print.title_size.0), 0)),
-            _ => (Role::Body, (body, body_spacing)),
+        let role = match id {
+            "Headline" | "Masthead" => Role::Title,
+            "Section" | "TocHeading" => Role::Heading,
+            "Column" => Role::Kai,
+            _ => Role::Body,
         };
+        let Setting { size, spacing, .. } = Setting::of(print, cell, id);
         let mut style = Style::new(id, StyleType::Paragraph)
             .name(name)
             .fonts(fonts(print, role))
@@ -173,8 +279,11 @@ fn run(text: &str, print: &Print, role: Role) -> Run {
     Run::new().add_text(text).fonts(fonts(print, role))
 }
 
-fn para(style: &str, text: &str, print: &Print, role: Role) -> Paragraph {
-    Paragraph::new().style(style).add_run(run(text, print, role))
+/// A paragraph of `style` holding `text`, its Latin runs fitted to the grid (`cell`, the
+/// 字 pitch in pt).
+fn para(style: &str, text: &str, print: &Print, role: Role, cell: f32) -> Paragraph {
+    let set = Setting::of(print, cell, style);
+    runs(text, print, role, set).into_iter().fold(Paragraph::new().style(style), Paragraph::add_run)
 }
 
 /// `— N —` with a PAGE field, at the right (odd pages) or the left (even), one 字 in.
@@ -273,6 +382,7 @@ fn masthead(issue: &Issue) -> Vec<Paragraph> {
     let print = &issue.print;
     let n = &issue.numbering;
     let title = issue.publication.title.trim();
+    let cell = cell_pt(issue);
     // As the PDF sets it, with each 字 one em wide.
     let chars = title.chars().count();
     let (size, spacing) = print.title_fit(chars as f32, chars, issue.layout.grid().1 as usize);
@@ -281,19 +391,36 @@ fn masthead(issue: &Issue) -> Vec<Paragraph> {
         .size(half_points(size))
         .color(red.clone())
         .character_spacing((spacing * 20.0) as i32);
-    let mut out = vec![Paragraph::new().style("Masthead").add_run(title_run)];
-    out.push(para("MastheadLine", &n.year_and_number(), print, Role::Body));
-    out.push(para("MastheadLine", &n.total_line(), print, Role::Body));
-    // Publisher at the left, date at the right, the red rule under them.
+    // The masthead takes the lines the text export gives it: the title over its line and
+    // the blank one below, the 期号 lines, a blank line, the publisher's, the rule's.
+    let pitch = line_pitch(issue);
+    let title = Paragraph::new()
+        .style("Masthead")
+        .snap_to_grid(false)
+        .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(2 * pitch))
+        .add_run(title_run);
+    let mut out = vec![title];
+    out.push(para("MastheadLine", &n.year_and_number(), print, Role::Body, cell));
+    out.push(para("MastheadLine", &n.total_line(), print, Role::Body, cell));
+    // Publisher at the left, date at the right, the red rule under them across the middle
+    // of the next line, as the PDF draws it: the border that far below the line (Word's
+    // and LibreOffice's border space is in points), the rest of its line after it.
+    let eighths = (print.masthead_rule.0 * 72.0 / 25.4 * 8.0).round() as usize;
+    let (pitch_pt, width_pt) = (pitch as f32 / 20.0, eighths as f32 / 8.0);
+    let space = ((pitch_pt - width_pt) / 2.0).round().clamp(0.0, 31.0);
+    let after = ((pitch_pt - space - width_pt) * 20.0).round().max(0.0) as u32;
     let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
         .val(BorderType::Single)
-        .size((print.masthead_rule.0 * 72.0 / 25.4 * 8.0).round() as usize)
-        .space(4)
+        .size(eighths)
+        .space(space as usize)
         .color(red);
     let tab = Tab::new().val(TabValueType::Right).pos(twips(print.text_width.0) as usize);
     let mut line = Paragraph::new()
         .style("MastheadLine")
         .align(AlignmentType::Left)
+        .line_spacing(
+            LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).before(pitch as u32).after(after),
+        )
         .add_tab(tab)
         .add_run(run(issue.publication.publisher.trim(), print, Role::Body))
         .add_run(Run::new().add_tab())
@@ -309,12 +436,18 @@ fn toc(issue: &Issue) -> Vec<Paragraph> {
     if entries.is_empty() {
         return vec![];
     }
-    let mut out = vec![para("TocHeading", issue.publication.toc_heading.trim(), print, Role::Heading)];
+    let cell = cell_pt(issue);
+    let mut out = vec![para("TocHeading", issue.publication.toc_heading.trim(), print, Role::Heading, cell)];
     let bullet = format!("{}\u{3000}", issue.publication.toc_bullet.trim());
     let zi = str_zi(&bullet) as i32;
     for e in entries {
         let p = hanging(Paragraph::new().style("Toc"), zi, print);
-        out.push(p.add_run(run(&format!("{bullet}{}", e.title), print, Role::Body)));
+        let set = Setting::of(print, cell, "Toc");
+        out.push(
+            runs(&format!("{bullet}{}", e.title), print, Role::Body, set)
+                .into_iter()
+                .fold(p, Paragraph::add_run),
+        );
     }
     out
 }
@@ -339,19 +472,21 @@ fn indented(p: Paragraph, print: &Print) -> Paragraph {
 fn body(issue: &Issue) -> Vec<Paragraph> {
     let print = &issue.print;
     let layout = &issue.layout;
+    let cell = cell_pt(issue);
     let mut out = Vec::new();
     for section in issue.sections.iter().filter(|s| !s.items.is_empty()) {
         let title = section.bare_title();
         if !title.is_empty() {
             out.push(
-                line_before(para("Section", &format!("【{title}】"), print, Role::Heading)).keep_next(true),
+                line_before(para("Section", &format!("【{title}】"), print, Role::Heading, cell))
+                    .keep_next(true),
             );
         }
         let mut column = "";
         for item in &section.items {
             let c = item.column.trim();
             if c != column && !c.is_empty() {
-                out.push(line_before(para("Column", c, print, Role::Kai)).keep_next(true));
+                out.push(line_before(para("Column", c, print, Role::Kai, cell)).keep_next(true));
             }
             column = c;
             out.extend(item_paragraphs(item, print, layout));
@@ -362,22 +497,23 @@ fn body(issue: &Issue) -> Vec<Paragraph> {
 
 fn item_paragraphs(item: &Item, print: &Print, layout: &Layout) -> Vec<Paragraph> {
     let printed = item_text(item, layout);
+    let cell = cell_of(print, layout);
     let mut out: Vec<Paragraph> = printed
         .headline
         .iter()
         .enumerate()
         .map(|(k, part)| {
-            let p = para("Headline", part, print, Role::Title).keep_next(true);
+            let p = para("Headline", part, print, Role::Title, cell).keep_next(true);
             if k == 0 { line_before(p) } else { p }
         })
         .collect();
     for p in &printed.paragraphs {
-        let p = indented(para("Body", p, print, Role::Body), print);
+        let p = indented(para("Body", p, print, Role::Body, cell), print);
         // A run-in item begins with its first paragraph: the blank line goes there.
         out.push(if out.is_empty() { line_before(p) } else { p });
     }
     if let Some(s) = printed.sources {
-        out.push(indented(para("Source", &s, print, Role::Body), print));
+        out.push(indented(para("Source", &s, print, Role::Body, cell), print));
     }
     out
 }
@@ -389,6 +525,7 @@ fn item_paragraphs(item: &Item, print: &Print, layout: &Layout) -> Vec<Paragraph
 fn colophon(issue: &Issue) -> Option<Table> {
     let print = &issue.print;
     let f = &issue.footer;
+    let zi_pt = cell_pt(issue);
     let full = twips(print.text_width.0) as usize;
     let width = match print.docx_grid {
         DocxGrid::Lines => full * 96 / 100,
@@ -405,7 +542,9 @@ fn colophon(issue: &Issue) -> Option<Table> {
         [("信息报送邮箱：", &f.email), ("编辑：", &f.editor), ("审核：", &f.reviewer)]
             .into_iter()
             .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(label, value)| para("Colophon", &format!("{label}{}", value.trim()), print, Role::Body))
+            .map(|(label, value)| {
+                para("Colophon", &format!("{label}{}", value.trim()), print, Role::Body, zi_pt)
+            })
             .collect();
     let mut people = (!people.is_empty()).then(|| cell(people));
     let mut groups = Vec::new();
@@ -419,7 +558,9 @@ fn colophon(issue: &Issue) -> Option<Table> {
             if k > 0 {
                 p = p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping));
             }
-            p = p.add_run(run(line, print, Role::Body));
+            p = runs(line, print, Role::Body, Setting::of(print, zi_pt, "Colophon"))
+                .into_iter()
+                .fold(p, Paragraph::add_run);
         }
         groups.push(p);
     }
@@ -443,7 +584,7 @@ fn colophon(issue: &Issue) -> Option<Table> {
     }
     rows.extend(people.map(|c| TableRow::new(vec![c])));
     if f.copies > 0 {
-        let copies = para("Colophon", &format!("（共印{}份）", f.copies), print, Role::Body)
+        let copies = para("Colophon", &format!("（共印{}份）", f.copies), print, Role::Body, zi_pt)
             .align(AlignmentType::Right);
         let mut copies = cell(vec![copies]);
         if !groups_empty {
@@ -475,7 +616,39 @@ fn colophon(issue: &Issue) -> Option<Table> {
 
 #[cfg(test)]
 mod tests {
-    use super::on_grid;
+    use super::{Setting, fit, latin_em, on_grid};
+    use crate::model::print::Print;
+
+    /// The body's setting at the default 28 字 on 156 mm.
+    fn body() -> Setting {
+        Setting::of(&Print::default(), 156.0 * 72.0 / 25.4 / 28.0, "Body")
+    }
+
+    /// Set width of `text` (pt) with its fit, and the width its cells give it.
+    fn fitted_width(text: &str) -> (f32, f32, i32) {
+        let set = body();
+        let n = text.chars().count();
+        let (stretch, spacing) = fit(text, n, set).expect("columns");
+        let natural: f32 = text.chars().map(latin_em).sum::<f32>() * set.size as f32 / 2.0;
+        let width = natural * stretch as f32 / 100.0 + n as f32 * spacing as f32 / 20.0;
+        (width, n as f32 * set.cell / 2.0, stretch)
+    }
+
+    /// Capitals are narrowed and thin letters spaced out to the half-字 cells the layout
+    /// gave them: never wider, and short of them by less than a twip a character.
+    #[test]
+    fn latin_runs_fill_exactly_their_cells() {
+        for text in ["AIGC", "GD32MCU", "EDA", "illi", "2026", "jzkx@jzkx.org.cn", "5G-A"] {
+            let (width, cells, _) = fitted_width(text);
+            assert!(width <= cells + 1e-3, "{text}: {width} > {cells}");
+            assert!(cells - width < text.chars().count() as f32 / 20.0 + 1e-3, "{text}: {width} ≪ {cells}");
+        }
+        assert!(fitted_width("AIGC").2 <= 85, "capitals are narrowed");
+        assert_eq!(fitted_width("illi").2, 100, "thin letters are spaced, not stretched");
+        // Times' digits are half an em, a shade wider than half a 字 of this grid.
+        assert!((95..100).contains(&fitted_width("2026").2));
+        assert!(fit("", 0, body()).is_none());
+    }
 
     /// A full line of the layout's 字 fits the 版心 at each style's size and spacing, with
     /// less than a twip a 字 to spare, whatever the width and the size asked for.

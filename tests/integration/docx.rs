@@ -73,6 +73,8 @@ fn the_grid_the_page_and_the_fonts_are_wordss_own() {
     assert!(style(styles, "Normal").contains(r#"<w:sz w:val="32" />"#));
     // No space between 汉字 and Latin letters or digits but the layout's.
     assert!(styles.contains(r#"<w:autoSpaceDE w:val="0" /><w:autoSpaceDN w:val="0" />"#));
+    // No punctuation hanging past the margin: the layout carries a character down instead.
+    assert!(styles.contains(r#"<w:overflowPunct w:val="0" />"#));
     for face in ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "Times New Roman"] {
         assert!(
             styles.contains(&format!(r#"w:eastAsia="{face}""#))
@@ -164,7 +166,7 @@ fn the_masthead_is_red_with_its_rule_and_the_colophon_floats_at_the_foot() {
             && table.contains(r#"<w:bottom w:val="single" w:sz="6""#),
         "{table}"
     );
-    for text in ["信息报送邮箱：", "编辑：", "审核：", "分送：", "（共印120份）"] {
+    for text in ["信息报送邮箱：", "编辑：", "审核：", "分送：", "（共印", "份）"] {
         assert!(table.contains(text), "{text} in the 报尾");
     }
     assert!(!doc.contains("<w:framePr"), "no frame: LibreOffice ignores its anchor");
@@ -230,4 +232,30 @@ fn the_command_writes_the_docx_beside_the_other_exports() {
     let out = ws.join("exports/2026-45.docx");
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
     assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), out.display().to_string());
+}
+
+/// The masthead takes the text export's lines (title and the blank line under it exactly,
+/// a blank line before the publisher's, the rule's line after it), and each Latin run is
+/// brought to its half-字 cells: capitals narrowed, so that Word fills a line as the text
+/// export does.
+#[test]
+fn the_masthead_keeps_its_lines_and_latin_runs_keep_their_cells() {
+    let p = parts(&docx_of(&sample("2026-45")));
+    let doc = part(&p, "word/document.xml");
+    let pitch = 579;
+    let masthead = doc.split(r#"<w:pStyle w:val="Masthead" />"#).nth(1).expect("a masthead");
+    let masthead = &masthead[..masthead.find("</w:p>").unwrap()];
+    assert!(masthead.contains(&format!(r#"w:line="{}" w:lineRule="exact""#, 2 * pitch)), "{masthead}");
+    let rule_at = doc.find("<w:pBdr>").expect("the masthead's rule");
+    let publisher = &doc[rule_at + "<w:pBdr>".len()..];
+    let spacing = &doc[doc[..rule_at].rfind("<w:p ").unwrap()..rule_at];
+    assert!(spacing.contains(&format!(r#"w:before="{pitch}""#)), "{spacing}");
+    assert!(publisher.starts_with(r#"<w:bottom w:val="single" w:space="13""#), "{publisher:.120}");
+    // The sample has "AIGC" and "GD32MCU" in its body: narrowed runs of their own.
+    for word in ["AIGC", "GD32MCU"] {
+        let at = doc.find(&format!(">{word}<")).unwrap_or_else(|| panic!("{word} is a run of its own"));
+        let props = &doc[doc[..at].rfind("<w:rPr>").unwrap()..at];
+        assert!(props.contains("<w:w w:val="), "{word}: {props}");
+        assert!(props.contains("<w:spacing w:val="), "{word}: {props}");
+    }
 }
