@@ -282,8 +282,12 @@ fn run(text: &str, print: &Print, role: Role) -> Run {
 /// A paragraph of `style` holding `text`, its Latin runs fitted to the grid (`cell`, the
 /// 字 pitch in pt).
 fn para(style: &str, text: &str, print: &Print, role: Role, cell: f32) -> Paragraph {
-    let set = Setting::of(print, cell, style);
-    runs(text, print, role, set).into_iter().fold(Paragraph::new().style(style), Paragraph::add_run)
+    add_runs(Paragraph::new().style(style), text, print, role, Setting::of(print, cell, style))
+}
+
+/// `p` with [`runs`] of `text` added.
+fn add_runs(p: Paragraph, text: &str, print: &Print, role: Role, set: Setting) -> Paragraph {
+    runs(text, print, role, set).into_iter().fold(p, Paragraph::add_run)
 }
 
 /// `— N —` with a PAGE field, at the right (odd pages) or the left (even), one 字 in.
@@ -440,14 +444,10 @@ fn toc(issue: &Issue) -> Vec<Paragraph> {
     let mut out = vec![para("TocHeading", issue.publication.toc_heading.trim(), print, Role::Heading, cell)];
     let bullet = format!("{}\u{3000}", issue.publication.toc_bullet.trim());
     let zi = str_zi(&bullet) as i32;
+    let set = Setting::of(print, cell, "Toc");
     for e in entries {
         let p = hanging(Paragraph::new().style("Toc"), zi, print);
-        let set = Setting::of(print, cell, "Toc");
-        out.push(
-            runs(&format!("{bullet}{}", e.title), print, Role::Body, set)
-                .into_iter()
-                .fold(p, Paragraph::add_run),
-        );
+        out.push(add_runs(p, &format!("{bullet}{}", e.title), print, Role::Body, set));
     }
     out
 }
@@ -558,9 +558,7 @@ fn colophon(issue: &Issue) -> Option<Table> {
             if k > 0 {
                 p = p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping));
             }
-            p = runs(line, print, Role::Body, Setting::of(print, zi_pt, "Colophon"))
-                .into_iter()
-                .fold(p, Paragraph::add_run);
+            p = add_runs(p, line, print, Role::Body, Setting::of(print, zi_pt, "Colophon"));
         }
         groups.push(p);
     }
